@@ -1,0 +1,226 @@
+"""Context of a claim inside its sentence: negated, hedged, hypothetical, a question, or quoted.
+
+NegEx/ConText-style: the lexicon (``rules/context.yaml``, data, not code) lists cue phrases; a cue
+opens a scope over its clause that a terminator ("but", "however") or strong punctuation closes.
+Negation reaches at most ``window`` words. A longer cue wins over a shorter one at the same place,
+so pseudo cues ("not only", "no doubt") hide the cues inside them. A cue inside the claim's own
+span does not negate it: "no side effects" is itself the claim a rule looks for.
+
+Public API: :func:`cues` and :func:`assess` with the built-in lexicon, or a :class:`Lexicon`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final, Literal
+
+import regex
+
+from medlint.errors import RulePackError
+
+CueKind = Literal["negation", "hedge", "hypothetical", "pseudo", "terminator", "question", "quote"]
+FLAGS: Final = ("negated", "hedged", "hypothetical", "question", "quoted")
+
+_WORD = regex.compile(r"\w+")
+_HARD_STOP = regex.compile(r"[;:!?()\[\]—–]|\.(?=\s|$)| - ")
+_QUOTE = regex.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’(?!\w)|(?<!\w)'[^'\n]+'(?!\w)|«[^«»]*»")
+# Words that may follow a hedge placed after the claim ("... is possible").
+_AFTER_HEDGE_REACH: Final = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A context cue found in a sentence: ``[start, end)`` in the sentence's characters.
+
+    ``direction`` is ``forward`` (scope follows the cue), ``backward`` (scope precedes it) or
+    ``""`` where it does not apply.
+    """
+
+    kind: CueKind
+    start: int
+    end: int
+    text: str
+    direction: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """The context flags of one span of a sentence."""
+
+    negated: bool = False
+    hedged: bool = False
+    hypothetical: bool = False
+    question: bool = False
+    quoted: bool = False
+
+    @property
+    def flags(self) -> frozenset[str]:
+        return frozenset(name for name in FLAGS if getattr(self, name))
+
+
+def _phrase_pattern(phrase: str) -> str:
+    words = [regex.escape(w).replace("'", "['’]") for w in phrase.split()]
+    body = r"\s+".join(words)
+    left = r"(?<=\w)" if phrase.startswith("n'") else (r"(?<!\w)" if phrase[0].isalnum() else "")
+    right = r"(?!\w)" if phrase[-1].isalnum() or phrase.endswith("n't") else ""
+    return left + body + right
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+class Lexicon:
+    """Compiled cue phrases; build once (``Lexicon.load``) and reuse across sentences."""
+
+    def __init__(self, entries: dict[str, tuple[tuple[CueKind, str], ...]], window: int) -> None:
+        self.entries = entries
+        self.window = window
+        ordered = sorted(entries, key=lambda p: (-len(p), p))
+        self._pattern = regex.compile(
+            "|".join(_phrase_pattern(p) for p in ordered) or r"(?!x)x", regex.IGNORECASE
+        )
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Lexicon:
+        """Load a lexicon file (default: the built-in ``context.yaml``)."""
+        from medlint.yamlfile import load_yaml_file, load_yaml_text
+
+        if path is None:
+            source = resources.files("medlint.rules").joinpath("context.yaml")
+            data = load_yaml_text(
+                source.read_text(encoding="utf-8"), path="context.yaml", error_type=RulePackError
+            )
+            return cls.from_data(data, path="context.yaml")
+        return cls.from_data(load_yaml_file(path, error_type=RulePackError), path=str(path))
+
+    @classmethod
+    def from_data(cls, data: Any, *, path: str) -> Lexicon:
+        if not isinstance(data, dict):
+            raise RulePackError("the lexicon must be a mapping", path=path, line=1)
+        known = {"window", "negation", "pseudo", "hedge", "hypothetical", "terminators"}
+        for key in data:
+            if key not in known:
+                raise RulePackError(
+                    f"unknown key '{key}' in the lexicon",
+                    path=path,
+                    line=getattr(data, "line_of", lambda _k: None)(key),
+                    hint="expected one of " + ", ".join(sorted(known)),
+                )
+        entries: dict[str, list[tuple[CueKind, str]]] = {}
+
+        def add(section: str, values: Any, kind: CueKind, direction: str) -> None:
+            if values is None:
+                return
+            if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+                raise RulePackError(
+                    f"'{section}' must be a list of phrases",
+                    path=path,
+                    line=getattr(data, "line_of", lambda _k: None)(section.split(".")[0]),
+                )
+            for value in values:
+                entries.setdefault(_normalise(value), []).append((kind, direction))
+
+        negation = data.get("negation") or {}
+        if not isinstance(negation, dict) or set(negation) - {"before", "after"}:
+            raise RulePackError(
+                "'negation' must be a mapping with 'before' and 'after' lists", path=path
+            )
+        add("negation.before", negation.get("before"), "negation", "forward")
+        add("negation.after", negation.get("after"), "negation", "backward")
+        add("pseudo", data.get("pseudo"), "pseudo", "")
+        add("hedge", data.get("hedge"), "hedge", "")
+        add("hypothetical", data.get("hypothetical"), "hypothetical", "forward")
+        add("terminators", data.get("terminators"), "terminator", "")
+        window = data.get("window", 8)
+        if not isinstance(window, int) or isinstance(window, bool) or window < 1:
+            raise RulePackError("'window' must be a whole number of words >= 1", path=path)
+        return cls({p: tuple(k) for p, k in entries.items()}, window)
+
+    # --- cues -----------------------------------------------------------------------------------
+
+    def cues(self, sentence: str) -> list[Cue]:
+        """Every cue in the sentence, in order of position."""
+        found: list[Cue] = []
+        for m in self._pattern.finditer(sentence):
+            for kind, direction in self.entries.get(_normalise(m.group()), ()):
+                found.append(Cue(kind, m.start(), m.end(), m.group(), direction))
+        for m in _QUOTE.finditer(sentence):
+            found.append(Cue("quote", m.start(), m.end(), m.group()))
+        stripped = sentence.rstrip()
+        if stripped.endswith("?"):
+            found.append(Cue("question", len(stripped) - 1, len(stripped), "?"))
+        found.sort(key=lambda c: (c.start, c.end, c.kind))
+        return found
+
+    # --- assessment -----------------------------------------------------------------------------
+
+    def assess(
+        self, sentence: str, start: int, end: int, cues: list[Cue] | None = None
+    ) -> Assessment:
+        """The context flags of ``sentence[start:end]``; pass ``cues`` to reuse a scan."""
+        if cues is None:
+            cues = self.cues(sentence)
+        terminators = [c for c in cues if c.kind == "terminator"]
+
+        def open_between(a: int, b: int) -> bool:
+            """True when no terminator or strong punctuation separates a from b."""
+            if any(a <= t.start and t.end <= b for t in terminators):
+                return False
+            return _HARD_STOP.search(sentence, a, b) is None
+
+        def words_between(a: int, b: int) -> int:
+            return len(_WORD.findall(sentence, a, b))
+
+        negated = hedged = hypothetical = False
+        for cue in cues:
+            if cue.kind == "negation":
+                if cue.direction == "forward" and cue.end <= start:
+                    negated = negated or (
+                        open_between(cue.end, start)
+                        and words_between(cue.end, start) <= self.window
+                    )
+                elif cue.direction == "backward" and cue.start >= end:
+                    negated = negated or (
+                        open_between(end, cue.start)
+                        and words_between(end, cue.start) <= self.window
+                    )
+            elif cue.kind == "hedge":
+                if cue.start < end and cue.end > start:
+                    hedged = True
+                elif cue.end <= start:
+                    hedged = hedged or open_between(cue.end, start)
+                else:
+                    hedged = hedged or (
+                        open_between(end, cue.start)
+                        and words_between(end, cue.start) <= _AFTER_HEDGE_REACH
+                    )
+            elif cue.kind == "hypothetical":
+                if cue.start < end and cue.end > start:
+                    hypothetical = True
+                elif cue.end <= start:
+                    hypothetical = hypothetical or open_between(cue.end, start)
+        quoted = any(c.kind == "quote" and c.start < start and end < c.end for c in cues) or any(
+            c.kind == "quote" and c.start <= start and end <= c.end for c in cues
+        )
+        question = any(c.kind == "question" for c in cues)
+        return Assessment(negated, hedged, hypothetical, question, quoted)
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The built-in lexicon, loaded once per process (it is immutable once built)."""
+    return Lexicon.load()
+
+
+def cues(sentence: str) -> list[Cue]:
+    """Cues in ``sentence`` under the built-in lexicon: each has ``kind``, ``start``, ``end``."""
+    return default_lexicon().cues(sentence)
+
+
+def assess(sentence: str, start: int, end: int) -> Assessment:
+    """Flags ``negated``, ``hedged``, ``hypothetical``, ``question``, ``quoted`` for a span."""
+    return default_lexicon().assess(sentence, start, end)

@@ -1,0 +1,147 @@
+"""Document: a text, its prose, its paragraphs and sentences, and source positions.
+
+Everything downstream (context, rules) reads ``Sentence.text``; findings are mapped back to the
+source through :meth:`Document.source_span` and :meth:`Document.position`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from medlint.markup import Prose, html_prose, markdown_prose, plain_prose
+
+Format = Literal["text", "markdown", "html"]
+FORMATS: tuple[Format, ...] = ("text", "markdown", "html")
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_PARAGRAPH_GAP = regex.compile(r"\n[^\S\n]*\n\s*")
+# A sentence ends at . ! ? (with closing quotes or brackets) before white space.
+_SENTENCE_END = regex.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[.!?…]+[\"'”’)\]]*$")
+# A soft line break ends a sentence unless the next line continues in lower case.
+_SOFT_BREAK = regex.compile(r"\n[^\S\n]*(?=[^\s\p{Ll}])")
+_ABBREVIATION = regex.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|vs|cf|al|approx|dr|mr|mrs|ms|prof|st|fig|figs|no|nos|vol|pp|jr|sr|inc|"
+    r"ltd|co|dept|est|ca|mt|ref|refs|eq|sec|ch|min|max|mg|ml|kg|resp|incl|u\.s|u\.k|ph\.d|m\.d)"
+    r"|\b\p{Lu})\.$",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of prose: ``[start, end)`` in prose offsets, and its paragraph's index."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+
+
+def extract_prose(text: str, format: Format) -> Prose:
+    if format == "markdown":
+        return markdown_prose(text)
+    if format == "html":
+        return html_prose(text)
+    return plain_prose(text)
+
+
+class Document:
+    """A text to lint, split into paragraphs and sentences of prose."""
+
+    def __init__(self, text: str, format: Format = "text", path: str | None = None) -> None:
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        self.text = text
+        self.format: Format = format
+        self.path = path
+        prose = extract_prose(text, format)
+        self.prose = prose.text
+        self.offsets = prose.offsets
+        self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        self.paragraphs = _paragraphs(prose.text, prose.breaks)
+        self.sentences = _sentences(prose.text, self.paragraphs, soft_breaks=format != "html")
+
+    def source_span(self, prose_start: int, prose_end: int) -> tuple[int, int]:
+        """The source ``[start, end)`` that the prose ``[prose_start, prose_end)`` came from."""
+        start = self.offsets.source_start(prose_start)
+        end = self.offsets.source_end(prose_end)
+        return start, max(start, end)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a source offset; the column counts characters."""
+        index = bisect_right(self._line_starts, offset) - 1
+        line_start = self._line_starts[index]
+        # An offset inside a CRLF pair belongs to the end of its line.
+        return index + 1, offset - line_start + 1
+
+    def end_position(self, end: int, start: int) -> tuple[int, int]:
+        """Position of an exclusive end offset: on the line of the last character spanned."""
+        if end <= start:
+            return self.position(start)
+        line, column = self.position(end - 1)
+        return line, column + 1
+
+    def line_text(self, line: int) -> str:
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+
+def _paragraphs(prose: str, breaks: tuple[int, ...]) -> list[Paragraph]:
+    cuts = {0, len(prose)}
+    cuts.update(b for b in breaks if 0 <= b <= len(prose))
+    for gap in _PARAGRAPH_GAP.finditer(prose):
+        cuts.add(gap.start())
+        cuts.add(gap.end())
+    ordered = sorted(cuts)
+    result = []
+    for start, end in zip(ordered, ordered[1:], strict=False):
+        start, end = _strip(prose, start, end)
+        if start < end:
+            result.append(Paragraph(start, end))
+    return result
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _sentences(prose: str, paragraphs: list[Paragraph], *, soft_breaks: bool) -> list[Sentence]:
+    result: list[Sentence] = []
+    for index, paragraph in enumerate(paragraphs):
+        block = prose[paragraph.start : paragraph.end]
+        cuts = {0, len(block)}
+        for m in _SENTENCE_END.finditer(block):
+            before = block[max(0, m.start() - 12) : m.start() + 1]
+            if m.group().startswith(".") and _ABBREVIATION.search(before):
+                continue
+            following = block[m.end() :].lstrip()
+            if following and following[0].islower():
+                continue
+            cuts.add(m.end())
+        if soft_breaks:
+            cuts.update(m.start() for m in _SOFT_BREAK.finditer(block))
+        if "\n" in block:
+            # A line ending in ':' introduces a list; each following line is its own sentence.
+            cuts.update(m.end() for m in regex.finditer(r":[^\S\n]*\n", block))
+        ordered = sorted(cuts)
+        for start, end in zip(ordered, ordered[1:], strict=False):
+            start, end = _strip(block, start, end)
+            if start < end:
+                s, e = paragraph.start + start, paragraph.start + end
+                result.append(Sentence(s, e, prose[s:e], index))
+    return result

@@ -1,0 +1,88 @@
+"""Findings: what a rule reports, as plain immutable data.
+
+Offsets are half-open ``[start, end)`` indices into the linted text (after BOM removal);
+lines and columns are 1-based, columns count characters and ``end_column`` is exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class Severity(StrEnum):
+    """How much a finding matters; ordered info < warning < error."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    def lowered(self) -> Severity:
+        """One level less severe (info stays info): used for hedged or hypothetical claims."""
+        return {Severity.ERROR: Severity.WARNING}.get(self, Severity.INFO)
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class Category(StrEnum):
+    """The ten kinds of problem medlint reports."""
+
+    OVERCLAIM = "overclaim"
+    HYPE = "hype"
+    RISK = "risk"
+    EVIDENCE = "evidence"
+    MECHANISM = "mechanism"
+    DISCLAIMER = "disclaimer"
+    CONFLICT = "conflict"
+    TESTIMONIAL = "testimonial"
+    ALTMED = "altmed"
+    READABILITY = "readability"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
+    """One problem at one place in one text."""
+
+    rule: str
+    name: str
+    category: Category
+    severity: Severity
+    message: str
+    match: str
+    suggestion: str
+    path: str | None
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path or "", self.start, self.end, self.rule)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of ``--format json`` for this finding."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "name": self.name,
+            "category": str(self.category),
+            "severity": str(self.severity),
+            "message": self.message,
+            "match": self.match,
+            "suggestion": self.suggestion,
+            "start": self.start,
+            "end": self.end,
+        }

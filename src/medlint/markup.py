@@ -1,0 +1,214 @@
+"""Extract the prose of Markdown and HTML, keeping every offset traceable to the source.
+
+Markdown is *masked*: syntax (code, front matter, URLs, markers, tags) is replaced by spaces of the
+same length, so prose offsets equal source offsets. HTML is *extracted*: tags vanish, entities are
+decoded and block elements become line breaks, so the reader returns an :class:`OffsetMap`.
+Both return ``breaks``: prose offsets where a sentence must end (headings, list items, cells).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import regex
+
+from medlint.offsets import OffsetMap
+
+
+@dataclass(frozen=True, slots=True)
+class Prose:
+    """The text the rules read, its map to the source and its forced sentence breaks."""
+
+    text: str
+    offsets: OffsetMap
+    breaks: tuple[int, ...]
+
+
+def plain_prose(text: str) -> Prose:
+    return Prose(text, OffsetMap.identity(len(text)), ())
+
+
+# --- Markdown -----------------------------------------------------------------------------------
+
+_LINE = regex.compile(r"[^\n]*\n|[^\n]+")
+_FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HEADING = regex.compile(r"^ {0,3}#{1,6}(?=\s|$)")
+_HEADING_TAIL = regex.compile(r"\s#+\s*$")
+_SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)\s*$")
+_THEMATIC = regex.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
+_QUOTE = regex.compile(r"^(?: {0,3}>\s?)+")
+_LIST = regex.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?=\s)\s*(?:\[[ xX]\]\s)?")
+_TABLE_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
+_REFERENCE_DEF = regex.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
+_HTML_BLOCK_LINE = regex.compile(r"^ {0,3}</?[a-zA-Z][^>]*>\s*$")
+
+_INLINE = regex.compile(
+    r"""
+      (?P<comment><!--.*?(?:-->|\Z))
+    | (?P<code>(?P<ticks>`+).*?(?P=ticks))
+    | (?P<image>!\[[^\]\n]*\]\([^)\n]*\))
+    | (?P<link>\[(?P<label>[^\]\n]*)\](?P<target>\([^)\n]*\)|\[[^\]\n]*\]))
+    | (?P<autolink><(?:https?|ftp|mailto):[^>\s]*>)
+    | (?P<tag></?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>)
+    | (?P<url>(?:https?|ftp)://[^\s<>()\[\]]+|www\.[^\s<>()\[\]]+\.[a-z]{2,}[^\s<>()\[\]]*)
+    | (?P<escape>\\(?=[^\w\s]))
+    | (?P<emphasis>\*+|(?<!\w)_+|_+(?!\w))
+    """,
+    regex.VERBOSE | regex.DOTALL,
+)
+
+
+def markdown_prose(text: str) -> Prose:
+    """Mask Markdown syntax with spaces; keep prose at its own offsets."""
+    masked = list(text)
+    breaks: list[int] = []
+
+    def blank(start: int, end: int) -> None:
+        for i in range(start, end):
+            if masked[i] not in "\r\n":
+                masked[i] = " "
+
+    offset = 0
+    fence: str | None = None
+    in_indented_code = False
+    previous_blank = True
+    first = True
+    in_front_matter = text.startswith("---\n") or text.startswith("---\r\n")
+    for line_match in _LINE.finditer(text):
+        line = line_match.group()
+        start = offset
+        offset += len(line)
+        body = line.rstrip("\r\n")
+        end = start + len(body)
+        is_blank = not body.strip()
+        if in_front_matter:
+            blank(start, end)
+            if not first and body.strip() in ("---", "..."):
+                in_front_matter = False
+            first = False
+            continue
+        first = False
+        if fence is not None:
+            blank(start, end)
+            stripped = body.strip()
+            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
+                fence = None
+            continue
+        fence_match = _FENCE.match(body)
+        if fence_match:
+            fence = fence_match.group(1)
+            blank(start, end)
+            breaks.append(start)
+            continue
+        indented = body.startswith("    ") or body.startswith("\t")
+        if indented and not is_blank and (previous_blank or in_indented_code) and not _LIST.match(body):
+            in_indented_code = True
+            blank(start, end)
+            continue
+        if not is_blank:
+            in_indented_code = False
+        previous_blank = is_blank
+        if is_blank:
+            continue
+        if _THEMATIC.match(body) or _TABLE_SEPARATOR.match(body) or _REFERENCE_DEF.match(body):
+            blank(start, end)
+            breaks.append(start)
+            continue
+        if _SETEXT.match(body):
+            blank(start, end)
+            breaks.append(start)
+            continue
+        if _HTML_BLOCK_LINE.match(body):
+            breaks.append(start)
+        cursor = start
+        quote = _QUOTE.match(body)
+        if quote:
+            blank(start, start + quote.end())
+            cursor = start + quote.end()
+        rest = text[cursor:end]
+        heading = _HEADING.match(rest)
+        list_item = _LIST.match(rest)
+        if heading:
+            blank(cursor, cursor + heading.end())
+            tail = _HEADING_TAIL.search(rest)
+            if tail:
+                blank(cursor + tail.start(), end)
+            breaks.extend((start, end))
+        elif list_item:
+            blank(cursor, cursor + list_item.end())
+            breaks.append(start)
+        if "|" in body and (body.lstrip().startswith("|") or body.rstrip().endswith("|")):
+            breaks.append(start)
+            for i in range(start, end):
+                if text[i] == "|" and (i == 0 or text[i - 1] != "\\"):
+                    masked[i] = " "
+                    breaks.append(i)
+    if fence is None:
+        pass
+    for m in _INLINE.finditer(text):
+        if masked[m.start()] == " " and not text[m.start()].isspace():
+            continue  # already masked (inside code or front matter)
+        if m.group("link") is not None:
+            label_start = m.start("label")
+            blank(m.start(), label_start)
+            blank(m.end("label"), m.end())
+        else:
+            blank(m.start(), m.end())
+    return Prose("".join(masked), OffsetMap.identity(len(text)), tuple(sorted(set(breaks))))
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+_SKIPPED_ELEMENTS = "script|style|noscript|template|pre|code|svg|math|textarea|head"
+_HTML_TOKEN = regex.compile(
+    r"""
+      (?P<comment><!--.*?(?:-->|\Z))
+    | (?P<skip><(?P<skipname>"""
+    + _SKIPPED_ELEMENTS
+    + r""")\b[^>]*>.*?(?:</(?P=skipname)\s*>|\Z))
+    | (?P<cdata><!\[CDATA\[.*?(?:\]\]>|\Z))
+    | (?P<decl><[!?][^>]*(?:>|\Z))
+    | (?P<tag></?(?P<name>[a-zA-Z][\w:-]*)(?:[^>"']|"[^"]*"|'[^']*')*(?:>|\Z))
+    | (?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});)
+    """,
+    regex.VERBOSE | regex.DOTALL | regex.IGNORECASE,
+)
+_BLOCK_ELEMENTS = frozenset(
+    """address article aside blockquote body br caption dd details dialog div dl dt fieldset
+    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main nav ol option p
+    section summary table tbody td tfoot th thead title tr ul""".split()
+)
+
+
+def html_prose(text: str) -> Prose:
+    """Decode entities and drop tags; block elements become line breaks that end sentences."""
+    pieces: list[str] = []
+    offsets = OffsetMap()
+    breaks: list[int] = []
+    prose_length = 0
+    cursor = 0
+
+    def emit(piece: str, source_start: int, source_length: int) -> None:
+        nonlocal prose_length
+        if not piece:
+            return
+        pieces.append(piece)
+        offsets.add(prose_length, source_start, len(piece), source_length)
+        prose_length += len(piece)
+
+    for m in _HTML_TOKEN.finditer(text):
+        emit(text[cursor : m.start()], cursor, m.start() - cursor)
+        cursor = m.end()
+        if m.group("entity") is not None:
+            emit(html.unescape(m.group()), m.start(), m.end() - m.start())
+        elif m.group("tag") is not None and m.group("name").lower() in _BLOCK_ELEMENTS:
+            breaks.append(prose_length)
+            emit("\n", m.start(), m.end() - m.start())
+        elif m.group("skip") is not None:
+            breaks.append(prose_length)
+            emit("\n", m.start(), m.end() - m.start())
+    emit(text[cursor:], cursor, len(text) - cursor)
+    if not pieces:
+        offsets = OffsetMap.identity(0)
+    return Prose("".join(pieces), offsets, tuple(breaks))

@@ -1,0 +1,138 @@
+"""Read YAML files that users write (rule packs, the lexicon, .medlint.yaml) with line numbers.
+
+Mappings and sequences come back as :class:`LocatedDict` and :class:`LocatedList`, which remember
+where each key and item stood, so a schema error can name the file, the line and the field.
+Aliases are refused (they are how a small YAML file explodes into a huge one), and so are
+duplicate keys (the second silently wins in plain PyYAML).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from medlint.errors import MedlintError
+
+
+class LocatedDict(dict[str, Any]):
+    """A dict that knows its own line and the line and column of each key."""
+
+    line: int = 0
+    column: int = 0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.key_positions: dict[str, tuple[int, int]] = {}
+
+    def line_of(self, key: str) -> int:
+        return self.key_positions.get(key, (self.line, self.column))[0]
+
+    def column_of(self, key: str) -> int:
+        return self.key_positions.get(key, (self.line, self.column))[1]
+
+
+class LocatedList(list[Any]):
+    """A list that knows the line and column of each item."""
+
+    line: int = 0
+    column: int = 0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.item_positions: list[tuple[int, int]] = []
+
+    def line_of(self, index: int) -> int:
+        if 0 <= index < len(self.item_positions):
+            return self.item_positions[index][0]
+        return self.line
+
+
+def _position(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Loader(yaml.SafeLoader):
+    def __init__(self, stream: str, error_type: type[MedlintError], path: str) -> None:
+        super().__init__(stream)
+        self.error_type = error_type
+        self.path = path
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise self.error_type(
+                "YAML aliases (*name) are not allowed here",
+                path=self.path,
+                line=mark.line + 1,
+                column=mark.column + 1,
+                hint="write the value out in full",
+            )
+        return super().compose_node(parent, index)
+
+
+def _construct_map(loader: _Loader, node: yaml.MappingNode) -> Iterator[LocatedDict]:
+    data = LocatedDict()
+    data.line, data.column = _position(node)
+    yield data
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line, column = _position(key_node)
+        if not isinstance(key, str):
+            key = str(key)
+        if key in data:
+            raise loader.error_type(
+                f"duplicate key '{key}'", path=loader.path, line=line, column=column
+            )
+        data[key] = loader.construct_object(value_node, deep=True)
+        data.key_positions[key] = (line, column)
+
+
+def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> Iterator[LocatedList]:
+    data = LocatedList()
+    data.line, data.column = _position(node)
+    yield data
+    for item in node.value:
+        data.append(loader.construct_object(item, deep=True))
+        data.item_positions.append(_position(item))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)  # type: ignore[arg-type]
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)  # type: ignore[arg-type]
+
+
+def load_yaml_text(text: str, *, path: str, error_type: type[MedlintError]) -> Any:
+    """Parse YAML text; any syntax problem becomes ``error_type`` with the file, line and column."""
+    loader = _Loader(text, error_type, path)
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise error_type(
+            f"invalid YAML: {problem}",
+            path=path,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise error_type(f"invalid YAML: {exc}", path=path) from None
+    except RecursionError:
+        raise error_type("invalid YAML: nested too deeply", path=path) from None
+    finally:
+        loader.dispose()
+
+
+def load_yaml_file(path: Path, *, error_type: type[MedlintError]) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error_type("file not found", path=str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise error_type(f"not UTF-8 text ({exc.reason})", path=str(path)) from None
+    except OSError as exc:
+        raise error_type(f"cannot read file: {exc.strerror}", path=str(path)) from None
+    return load_yaml_text(text, path=str(path), error_type=error_type)
