@@ -1,0 +1,233 @@
+"""The ``medlint`` command: a thin shell over the library.
+
+Exit codes (as ruff's): 0 nothing at or above ``--fail-on``, 1 findings, 2 usage, configuration,
+rule or input error. User errors print one line on stderr and never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+from medlint import __version__
+
+if TYPE_CHECKING:
+    from medlint.engine import Linter
+    from medlint.errors import MedlintError
+
+FORMATS = ("text", "json")
+FAIL_LEVELS = ("error", "warning", "info", "never")
+
+
+def _split(values: Sequence[str]) -> list[str]:
+    return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+def _fatal(error: MedlintError | str) -> NoReturn:
+    click.echo(f"medlint: {error}", err=True)
+    sys.exit(2)
+
+
+def _linter(rules: Sequence[str], builtin: bool, select: Sequence[str], ignore: Sequence[str]) -> Linter:
+    from medlint.engine import Linter
+    from medlint.errors import MedlintError
+
+    try:
+        return Linter(
+            rules=rules,
+            builtin=builtin,
+            select=_split(select) or None,
+            ignore=_split(ignore),
+        )
+    except MedlintError as error:
+        _fatal(error)
+
+
+rules_option = click.option(
+    "--rules", "rules", multiple=True, metavar="PATH", help="Add a rule pack file or folder (repeatable)."
+)
+no_builtin_option = click.option(
+    "--no-builtin", is_flag=True, help="Do not load the built-in rule packs."
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="medlint")
+def main() -> None:
+    """medlint: a linter for health writing."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="warning", show_default=True,
+              help="Exit 1 when a finding is at or above this severity.")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Only these rule ids, names, id prefixes or categories (comma-separated).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (comma-separated).")
+@rules_option
+@no_builtin_option
+@click.option("--stdin-filename", metavar="NAME", help="Name (and so format) of the text read from '-'.")
+@click.option("--statistics", is_flag=True, help="Count the findings per rule.")
+@click.option("--output-file", type=click.Path(dir_okay=False), help="Write the report to this file.")
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    fail_on: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    rules: tuple[str, ...],
+    no_builtin: bool,
+    stdin_filename: str | None,
+    statistics: bool,
+    output_file: str | None,
+) -> None:
+    """Lint text, Markdown and HTML files, folders, or '-' for standard input."""
+    from medlint.document import Document
+    from medlint.engine import RuleProblem
+    from medlint.errors import MedlintError
+    from medlint.findings import Finding, Severity
+    from medlint.report import RunSummary, get_reporter
+    from medlint.source import decode, format_for
+    from medlint.discover import discover
+
+    linter = _linter(rules, not no_builtin, select, ignore)
+    findings: list[Finding] = []
+    errors: list[str] = []
+    problems: list[RuleProblem] = []
+    checked = 0
+    for path in _inputs(paths):
+        try:
+            if path == "-":
+                name = stdin_filename or "-"
+                text = decode(sys.stdin.buffer.read(), name)
+                document = Document(text, format_for(name), name)
+            else:
+                from medlint.source import read_text
+
+                display = str(path)
+                document = Document(read_text(path, display), format_for(path), display)
+            findings.extend(linter.lint_document(document, problems))
+            checked += 1
+        except MedlintError as error:
+            errors.append(str(error))
+    for error in errors:
+        click.echo(f"medlint: {error}", err=True)
+    for problem in problems:
+        click.echo(f"medlint: {problem}", err=True)
+    summary = RunSummary(
+        files_checked=checked,
+        tool_version=__version__,
+        errors=tuple(errors),
+        statistics=statistics,
+        color=output_file is None and output_format == "text" and sys.stdout.isatty(),
+    )
+    report = get_reporter(output_format).render(findings, summary)
+    if output_file:
+        _write_atomically(output_file, report)
+    else:
+        click.echo(report, nl=False)
+    if errors or problems:
+        sys.exit(2)
+    threshold = None if fail_on == "never" else Severity(fail_on)
+    failing = threshold is not None and any(f.severity.rank >= threshold.rank for f in findings)
+    sys.exit(1 if failing else 0)
+
+
+def _inputs(paths: Sequence[str]) -> list[Any]:
+    from medlint.discover import discover
+
+    files = [p for p in paths if p != "-"]
+    result: list[Any] = list(discover(files))
+    if "-" in paths:
+        result.insert(0, "-")
+    return result
+
+
+def _write_atomically(target: str, content: str) -> None:
+    import os
+    import tempfile
+    from pathlib import Path
+
+    destination = Path(target)
+    folder = destination.parent if str(destination.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{destination.name}.", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(content)
+        os.replace(temporary, destination)
+    except OSError as exc:
+        _fatal(f"{target}: cannot write: {exc.strerror or exc}")
+
+
+@main.command(name="rules")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@rules_option
+@no_builtin_option
+def list_rules(output_format: str, rules: tuple[str, ...], no_builtin: bool) -> None:
+    """List every rule: id, name, category, severity and summary."""
+    linter = _linter(rules, not no_builtin, (), ())
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps([r.to_dict() for r in linter.all_rules], indent=2, ensure_ascii=False))
+        return
+    for rule in linter.all_rules:
+        flag = "" if rule.enabled else "  (off by default)"
+        click.echo(
+            f"{rule.id:<6} {rule.name:<28} {rule.category.value:<12} {rule.severity.value:<8} "
+            f"{rule.summary}{flag}"
+        )
+
+
+@main.command(name="rule")
+@click.argument("rule_id")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@rules_option
+@no_builtin_option
+def show_rule(rule_id: str, output_format: str, rules: tuple[str, ...], no_builtin: bool) -> None:
+    """Explain one rule: message, why it matters, examples, better wording, references."""
+    from medlint.ruledoc import render_rule
+
+    linter = _linter(rules, not no_builtin, (), ())
+    rule = linter.rule(rule_id)
+    if rule is None:
+        import difflib
+
+        close = difflib.get_close_matches(rule_id, [r.id for r in linter.all_rules] + [r.name for r in linter.all_rules], n=1)
+        _fatal(f"no such rule: '{rule_id}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps(rule.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_rule(rule), nl=False)
+
+
+@main.command(name="test-rules")
+@click.argument("paths", nargs=-1)
+@no_builtin_option
+@click.option("-v", "--verbose", is_flag=True, help="Show every example, not only failures.")
+def test_rules(paths: tuple[str, ...], no_builtin: bool, verbose: bool) -> None:
+    """Run every rule's examples: each 'flag' must be reported, each 'pass' must not."""
+    from medlint.testing import run_examples
+
+    linter = _linter(paths, not no_builtin, (), ())
+    results = run_examples(linter)
+    failures = [r for r in results if not r.ok]
+    for result in results:
+        if verbose or not result.ok:
+            click.echo(result.describe())
+    rules_count = len({r.rule for r in results})
+    click.echo(
+        f"{len(results) - len(failures)} passed, {len(failures)} failed "
+        f"({len(results)} examples from {rules_count} rules)"
+    )
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

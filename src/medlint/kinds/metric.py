@@ -1,0 +1,78 @@
+"""``kind: metric``: a readability measure over the document or each paragraph, against a limit.
+
+Options: ``metric`` (``grade_level``: Flesch-Kincaid grade; ``sentence_length``: words in the
+longest sentence), ``scope`` (``document`` or ``paragraph``), ``threshold`` (the most allowed) and
+``min_words`` (shorter scopes are not measured). One finding per scope, on the first line of the
+scope's first (grade) or longest (length) sentence; messages may use ``{value}`` and
+``{threshold}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Final
+
+from medlint.document import Sentence
+from medlint.findings import Severity
+from medlint.scan import Hit, Scan
+from medlint.schema import Field, number, one_of, whole
+
+FIELDS: Final = {
+    "metric": Field(one_of("grade_level", "sentence_length"), required=True),
+    "scope": Field(one_of("document", "paragraph"), default="document"),
+    "threshold": Field(number, required=True),
+    "min_words": Field(whole, default=0),
+}
+
+
+def _first_line(sentence: Sentence) -> tuple[int, int]:
+    newline = sentence.text.find("\n")
+    length = len(sentence.text) if newline < 0 else len(sentence.text[:newline].rstrip())
+    return sentence.start, sentence.start + max(length, 1)
+
+
+class MetricChecker:
+    def __init__(self, options: Mapping[str, Any]) -> None:
+        self.metric: str = options["metric"]
+        self.scope: str = options.get("scope") or "document"
+        self.threshold = float(options["threshold"])
+        self.min_words = int(options.get("min_words") or 0)
+
+    def check(self, scan: Scan, severity: Severity) -> Iterator[Hit]:
+        sentences = scan.document.sentences
+        if self.scope == "document":
+            groups: list[Sequence[Sentence]] = [sentences] if sentences else []
+        else:
+            by_paragraph: dict[int, list[Sentence]] = {}
+            for sentence in sentences:
+                by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+            groups = list(by_paragraph.values())
+        for group in groups:
+            hit = self._measure(group, severity)
+            if hit is not None:
+                yield hit
+
+    def _measure(self, group: Sequence[Sentence], severity: Severity) -> Hit | None:
+        from medlint import readability
+
+        if self.metric == "grade_level":
+            grade, count = readability.flesch_kincaid_grade(s.text for s in group)
+            if count < self.min_words or grade <= self.threshold:
+                return None
+            start, end = _first_line(group[0])
+            return Hit(start, end, severity, {"value": grade, "threshold": _plain(self.threshold)})
+        lengths = [(len(readability.words(s.text)), s) for s in group]
+        total = sum(n for n, _ in lengths)
+        longest, sentence = max(lengths, key=lambda pair: pair[0])
+        if total < self.min_words or longest <= self.threshold:
+            return None
+        start, end = _first_line(sentence)
+        return Hit(start, end, severity, {"value": longest, "threshold": _plain(self.threshold)})
+
+
+def _plain(value: float) -> int | float:
+    return int(value) if value.is_integer() else value
+
+
+def build(options: Mapping[str, Any]) -> MetricChecker:
+    return MetricChecker(options)

@@ -1,0 +1,61 @@
+"""``kind: pattern``: phrases matched inside one sentence, read in context.
+
+Options: ``patterns`` (what to flag), ``with`` (something else the sentence must say, e.g. a
+treatment), ``unless`` (what excuses it, e.g. a citation) looked for within ``unless_scope``,
+``context`` (flags that ``skip`` the match or ``lower`` its severity) and ``nonword``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any, Final
+
+from medlint.findings import Severity
+from medlint.patterns import compile_patterns
+from medlint.scan import Hit, Scan
+from medlint.schema import Field, boolean, context, one_of, patterns
+
+DEFAULT_CONTEXT: Final = {"skip": ("negated", "question", "quoted"), "lower": ("hedged", "hypothetical")}
+
+FIELDS: Final = {
+    "patterns": Field(patterns, required=True),
+    "with": Field(patterns),
+    "unless": Field(patterns),
+    "unless_scope": Field(one_of("sentence", "neighbours", "paragraph", "document"), default="sentence"),
+    "context": Field(context),
+    "nonword": Field(boolean, default=False),
+}
+
+
+class PatternChecker:
+    def __init__(self, options: Mapping[str, Any]) -> None:
+        nonword = bool(options.get("nonword"))
+        self.pattern = compile_patterns(list(options["patterns"]), nonword=nonword)
+        self.with_ = compile_patterns(list(options["with"])) if options.get("with") else None
+        self.unless = compile_patterns(list(options["unless"])) if options.get("unless") else None
+        self.unless_scope = options.get("unless_scope") or "sentence"
+        flags = {**DEFAULT_CONTEXT, **(options.get("context") or {})}
+        self.skip = frozenset(flags["skip"])
+        self.lower = frozenset(flags["lower"])
+
+    def check(self, scan: Scan, severity: Severity) -> Iterator[Hit]:
+        sentences = scan.document.sentences
+        for match in self.pattern.finditer(scan.document.prose, timeout=scan.timeout):
+            index = scan.sentence_index(match.start())
+            if index is None or match.end() > sentences[index].end:
+                continue
+            sentence = sentences[index]
+            if self.with_ is not None and not self.with_.search(sentence.text, timeout=scan.timeout):
+                continue
+            if self.unless is not None and self.unless.search(
+                scan.neighbourhood(index, self.unless_scope), timeout=scan.timeout
+            ):
+                continue
+            flags = scan.assess(index, match.start(), match.end()).flags
+            if flags & self.skip:
+                continue
+            yield Hit(match.start(), match.end(), severity.lowered() if flags & self.lower else severity)
+
+
+def build(options: Mapping[str, Any]) -> PatternChecker:
+    return PatternChecker(options)

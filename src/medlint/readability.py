@@ -1,0 +1,54 @@
+"""Readability measures, computed the way textstat does but offline and fast.
+
+textstat (>= 0.7.9) imports nltk and downloads the CMU dictionary at its first syllable count,
+which fails offline; older releases load that dictionary for about a second. medlint uses
+textstat's own fallback path instead: pyphen's hyphenation dictionary, one syllable more than
+the hyphenation points of each word, and the Flesch-Kincaid formula textstat uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+import regex
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+@cache
+def _hyphenator() -> Any:
+    import pyphen
+
+    return pyphen.Pyphen(lang="en_US")
+
+
+def syllables(word: str) -> int:
+    """Syllables in one word: pyphen's hyphenation points plus one (textstat's fallback)."""
+    word = word.lower().strip("'’-")
+    if not word:
+        return 0
+    if not any(c.isalpha() for c in word):
+        return 1
+    return len(_hyphenator().positions(word)) + 1
+
+
+def flesch_kincaid_grade(sentences: Iterable[str]) -> tuple[float, int]:
+    """(grade, word count) over the sentences; grade 0.0 for no words."""
+    sentence_count = word_count = syllable_count = 0
+    for sentence in sentences:
+        found = words(sentence)
+        if not found:
+            continue
+        sentence_count += 1
+        word_count += len(found)
+        syllable_count += sum(syllables(w) for w in found)
+    if not word_count:
+        return 0.0, 0
+    grade = 0.39 * word_count / sentence_count + 11.8 * syllable_count / word_count - 15.59
+    return round(grade, 1), word_count

@@ -1,0 +1,258 @@
+"""Rule packs: load YAML, validate every field strictly, compile each rule once.
+
+A pack is a YAML list of rule mappings (see ``rules/*.yaml``). Errors name the file, the line,
+the rule id and the field, with the allowed values or a did-you-mean, e.g.
+``rules/overclaim.yaml:14:5: unknown key 'sevrity' in rule OC01 (did you mean 'severity'?)``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import string
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Final
+
+import regex
+
+from medlint.errors import RulePackError
+from medlint.findings import Category, Severity
+from medlint.kinds import KINDS, Checker, load_kind
+from medlint.schema import Field, Invalid, boolean, examples, one_of, references, text
+
+_ID = regex.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
+_NAME = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+COMMON_FIELDS: Final = MappingProxyType(
+    {
+        "id": Field(text, required=True),
+        "name": Field(text, required=True),
+        "category": Field(one_of(*(c.value for c in Category)), required=True),
+        "severity": Field(one_of(*(s.value for s in Severity)), required=True),
+        "kind": Field(one_of(*KINDS), default="pattern"),
+        "message": Field(text, required=True),
+        "suggest": Field(text, required=True),
+        "why": Field(text, required=True),
+        "references": Field(references, required=True),
+        "examples": Field(examples, required=True),
+        "enabled": Field(boolean, default=True),
+    }
+)
+MESSAGE_VALUES: Final = frozenset({"match", "value", "threshold"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reference:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rule:
+    """One rule as loaded (defaults applied) and compiled."""
+
+    id: str
+    name: str
+    category: Category
+    severity: Severity
+    kind: str
+    message: str
+    suggest: str
+    why: str
+    references: tuple[Reference, ...]
+    flag_examples: tuple[str, ...]
+    pass_examples: tuple[str, ...]
+    enabled: bool
+    options: Mapping[str, Any]
+    source: str
+    line: int
+    checker: Checker = field(repr=False, compare=False)
+
+    @property
+    def summary(self) -> str:
+        """The message with its placeholders shown, for ``medlint rules``."""
+        return self.message.replace("{match}", "…").replace("{value}", "N").replace(
+            "{threshold}", "N"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "category": str(self.category),
+            "severity": str(self.severity),
+            "kind": self.kind,
+            "enabled": self.enabled,
+            "message": self.message,
+            "why": self.why,
+            "suggest": self.suggest,
+            "references": [{"title": r.title, "url": r.url} for r in self.references],
+            "options": {k: list(v) if isinstance(v, tuple) else v for k, v in self.options.items()},
+            "examples": {"flag": list(self.flag_examples), "pass": list(self.pass_examples)},
+            "source": self.source,
+        }
+
+
+def builtin_pack_paths() -> list[Path]:
+    """The built-in packs shipped as ``medlint.rules`` (the top-level ``rules/`` folder)."""
+    folder = resources.files("medlint.rules")
+    return sorted(
+        Path(str(entry))
+        for entry in folder.iterdir()
+        if entry.name.endswith(".yaml") and entry.name != "context.yaml"
+    )
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Rule pack files from files and folders (``*.yaml`` / ``*.yml`` inside folders)."""
+    result: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            result.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")))
+        elif path.exists():
+            result.append(path)
+        else:
+            raise RulePackError("rule pack not found", path=str(path))
+    return result
+
+
+def load_rules(paths: Iterable[Path]) -> list[Rule]:
+    """Load, validate and compile every rule in the given pack files; ids must be unique."""
+    from medlint.yamlfile import load_yaml_file
+
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    for path in paths:
+        data = load_yaml_file(path, error_type=RulePackError)
+        for rule in _load_pack(data, _display(path)):
+            for key in (rule.id, rule.name):
+                if key in seen:
+                    other = seen[key]
+                    raise RulePackError(
+                        f"rule {rule.id}: '{key}' is already used by rule {other.id} "
+                        f"({other.source}:{other.line})",
+                        path=rule.source,
+                        line=rule.line,
+                        hint="ids and names must be unique across all packs",
+                    )
+                seen[key] = rule
+            rules.append(rule)
+    return rules
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _load_pack(data: Any, path: str) -> list[Rule]:
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise RulePackError(
+            "a rule pack must be a YAML list of rules", path=path, line=getattr(data, "line", 1)
+        )
+    return [_load_rule(item, path, data.line_of(i)) for i, item in enumerate(data)]
+
+
+def _load_rule(raw: Any, path: str, line: int) -> Rule:
+    if not isinstance(raw, dict):
+        raise RulePackError("each rule must be a mapping of fields", path=path, line=line)
+    rule_id = raw.get("id") if isinstance(raw.get("id"), str) else None
+    label = f"rule {rule_id}" if rule_id else "a rule"
+
+    def fail(problem: str, key: str | None = None, hint: str | None = None) -> RulePackError:
+        return RulePackError(
+            problem,
+            path=path,
+            line=raw.line_of(key) if key and hasattr(raw, "line_of") else line,
+            column=raw.column_of(key) if key and hasattr(raw, "column_of") else None,
+            hint=hint,
+        )
+
+    kind_name = raw.get("kind", "pattern")
+    if kind_name not in KINDS:
+        raise fail(
+            f"'kind' of {label} must be one of {', '.join(KINDS)}, got {kind_name!r}",
+            "kind",
+            _did_you_mean(str(kind_name), KINDS),
+        )
+    kind = load_kind(kind_name)
+    fields: dict[str, Field] = {**COMMON_FIELDS, **kind.FIELDS}
+    for key in raw:
+        if key not in fields:
+            hint = _did_you_mean(key, fields) or f"{kind_name} rules take: {', '.join(fields)}"
+            raise fail(f"unknown key '{key}' in {label}", key, hint)
+    values: dict[str, Any] = {}
+    for key, spec in fields.items():
+        if key not in raw or raw[key] is None:
+            if spec.required:
+                raise fail(f"{label} is missing '{key}'")
+            values[key] = spec.default
+            continue
+        try:
+            values[key] = spec.check(raw[key])
+        except Invalid as exc:
+            item_line = None
+            value = raw[key]
+            if exc.index is not None and hasattr(value, "line_of"):
+                item_line = value.line_of(exc.index)
+            error = fail(f"'{key}' of {label} {exc}", key)
+            if item_line:
+                error.line, error.column = item_line, None
+            raise error from None
+    if not _ID.match(values["id"]):
+        raise fail(f"'id' {values['id']!r} must be a code of letters and digits, e.g. OC01", "id")
+    if not _NAME.match(values["name"]):
+        raise fail(
+            f"'name' of {label} must be lower-case words joined by '-', e.g. cure-claim", "name"
+        )
+    _check_message(values["message"], label, fail)
+    options = {k: values[k] for k in kind.FIELDS}
+    try:
+        checker = kind.build(options)
+    except regex.error as exc:  # a pattern valid alone but not combined
+        raise fail(f"{label}: patterns do not compile together: {exc}", "patterns") from None
+    return Rule(
+        id=values["id"],
+        name=values["name"],
+        category=Category(values["category"]),
+        severity=Severity(values["severity"]),
+        kind=kind_name,
+        message=values["message"],
+        suggest=values["suggest"],
+        why=values["why"],
+        references=tuple(Reference(title=t, url=u) for t, u in values["references"]),
+        flag_examples=values["examples"]["flag"],
+        pass_examples=values["examples"]["pass"],
+        enabled=values["enabled"],
+        options=MappingProxyType(options),
+        source=path,
+        line=line,
+        checker=checker,
+    )
+
+
+def _check_message(message: str, label: str, fail: Any) -> None:
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(message) if name is not None}
+    except ValueError as exc:
+        raise fail(f"'message' of {label} has unbalanced braces: {exc}", "message") from None
+    unknown = names - MESSAGE_VALUES
+    if unknown:
+        raise fail(
+            f"'message' of {label} uses unknown placeholder {{{sorted(unknown)[0]}}}",
+            "message",
+            "allowed: {match}, {value}, {threshold}",
+        )
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None

@@ -1,0 +1,78 @@
+"""What the rules share while checking one document: sentence lookup and cached context cues.
+
+A Scan lives for one ``lint`` call, so a ``Linter`` itself holds no per-text state and can be
+shared across threads.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from medlint.context import Assessment, Cue, Lexicon
+from medlint.document import Document
+from medlint.findings import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule's raw result: a prose span, the severity after context, values for the message."""
+
+    start: int
+    end: int
+    severity: Severity
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+class Scan:
+    def __init__(self, document: Document, lexicon: Lexicon, timeout: float | None = None) -> None:
+        self.document = document
+        self.lexicon = lexicon
+        self.timeout = timeout
+        self._starts = [s.start for s in document.sentences]
+        self._cues: dict[int, list[Cue]] = {}
+
+    def sentence_index(self, offset: int) -> int | None:
+        """Index of the sentence that contains prose ``offset``, if any."""
+        index = bisect_right(self._starts, offset) - 1
+        if index < 0 or offset >= self.document.sentences[index].end:
+            return None
+        return index
+
+    def cues(self, index: int) -> list[Cue]:
+        found = self._cues.get(index)
+        if found is None:
+            found = self.lexicon.cues(self.document.sentences[index].text)
+            self._cues[index] = found
+        return found
+
+    def assess(self, index: int, start: int, end: int) -> Assessment:
+        """Context of the prose span ``[start, end)`` inside sentence ``index``."""
+        sentence = self.document.sentences[index]
+        return self.lexicon.assess(
+            sentence.text, start - sentence.start, end - sentence.start, self.cues(index)
+        )
+
+    def neighbourhood(self, index: int, scope: str) -> str:
+        """The source text a rule's excuse (``unless``) is looked for in.
+
+        Source, not prose: a Markdown link's URL or an HTML ``href`` is a citation even though
+        the rules never read it as prose.
+        """
+        document = self.document
+        sentences = document.sentences
+        if scope == "document":
+            return document.text
+        if scope == "sentence":
+            first = last = sentences[index]
+        elif scope == "neighbours":
+            first, last = sentences[max(0, index - 1)], sentences[min(len(sentences) - 1, index + 1)]
+        else:
+            paragraph = sentences[index].paragraph
+            members = [s for s in sentences if s.paragraph == paragraph]
+            first, last = members[0], members[-1]
+        start, end = document.source_span(first.start, last.end)
+        # Reach to the end of the source line: a link or footnote may follow the full stop.
+        line_end = document.text.find("\n", end)
+        return document.text[start : len(document.text) if line_end < 0 else line_end]

@@ -1,0 +1,64 @@
+"""Read files to lint: bytes to text, format from the file name, clear errors otherwise."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from medlint.document import Format
+from medlint.errors import InputError
+
+SUFFIX_FORMATS: dict[str, Format] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkd": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+
+
+def format_for(path: str | Path, default: Format = "text") -> Format:
+    return SUFFIX_FORMATS.get(Path(path).suffix.lower(), default)
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM; binary and broken text are errors."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"invalid UTF-16 text ({exc.reason})", path=path) from None
+    if b"\x00" in data:
+        raise InputError("binary file (contains NUL bytes); expected text", path=path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        offset = exc.start
+        line = data.count(b"\n", 0, offset) + 1
+        column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[offset]:02x}); expected UTF-8 text",
+            path=path,
+            line=line,
+            column=column,
+            hint="re-save the file as UTF-8",
+        ) from None
+
+
+def read_text(path: Path, display: str | None = None) -> str:
+    name = display or str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path=name) from None
+    except IsADirectoryError:
+        raise InputError("is a directory", path=name) from None
+    except PermissionError:
+        raise InputError("permission denied", path=name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=name) from None
+    return decode(data, name)
