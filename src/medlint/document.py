@@ -39,6 +39,7 @@ class Sentence:
     end: int
     text: str
     paragraph: int
+    heading: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,9 @@ class Document:
         self.offsets = prose.offsets
         self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
         self.paragraphs = _paragraphs(prose.text, prose.breaks)
-        self.sentences = _sentences(prose.text, self.paragraphs, soft_breaks=format != "html")
+        self.sentences = _sentences(
+            prose.text, self.paragraphs, prose.headings, soft_breaks=format != "html"
+        )
 
     def source_span(self, prose_start: int, prose_end: int) -> tuple[int, int]:
         """The source ``[start, end)`` that the prose ``[prose_start, prose_end)`` came from."""
@@ -120,8 +123,28 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _sentences(prose: str, paragraphs: list[Paragraph], *, soft_breaks: bool) -> list[Sentence]:
+_TITLE_WORD = regex.compile(r"\p{L}[\p{L}'’-]{3,}")
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line in Title Case with no closing punctuation: a heading in a plain-text page."""
+    if "\n" in text or text.rstrip()[-1:] in ".!?:;,\"”":
+        return False
+    words = _TITLE_WORD.findall(text)
+    if not words or len(text.split()) > 14:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+def _sentences(
+    prose: str,
+    paragraphs: list[Paragraph],
+    headings: tuple[tuple[int, int], ...],
+    *,
+    soft_breaks: bool,
+) -> list[Sentence]:
     result: list[Sentence] = []
+    heading_starts = [h[0] for h in headings]
     for index, paragraph in enumerate(paragraphs):
         block = prose[paragraph.start : paragraph.end]
         cuts = {0, len(block)}
@@ -143,5 +166,8 @@ def _sentences(prose: str, paragraphs: list[Paragraph], *, soft_breaks: bool) ->
             start, end = _strip(block, start, end)
             if start < end:
                 s, e = paragraph.start + start, paragraph.start + end
-                result.append(Sentence(s, e, prose[s:e], index))
+                text = prose[s:e]
+                k = bisect_right(heading_starts, s) - 1
+                marked = k >= 0 and headings[k][0] <= s < headings[k][1]
+                result.append(Sentence(s, e, text, index, marked or looks_like_heading(text)))
     return result

@@ -23,6 +23,7 @@ class Prose:
     text: str
     offsets: OffsetMap
     breaks: tuple[int, ...]
+    headings: tuple[tuple[int, int], ...] = ()
 
 
 def plain_prose(text: str) -> Prose:
@@ -63,6 +64,7 @@ def markdown_prose(text: str) -> Prose:
     """Mask Markdown syntax with spaces; keep prose at its own offsets."""
     masked = list(text)
     breaks: list[int] = []
+    headings: list[tuple[int, int]] = []
 
     def blank(start: int, end: int) -> None:
         for i in range(start, end):
@@ -74,6 +76,7 @@ def markdown_prose(text: str) -> Prose:
     in_indented_code = False
     previous_blank = True
     first = True
+    previous_line: tuple[int, int] | None = None
     in_front_matter = text.startswith("---\n") or text.startswith("---\r\n")
     for line_match in _LINE.finditer(text):
         line = line_match.group()
@@ -110,6 +113,7 @@ def markdown_prose(text: str) -> Prose:
             in_indented_code = False
         previous_blank = is_blank
         if is_blank:
+            previous_line = None
             continue
         if _THEMATIC.match(body) or _TABLE_SEPARATOR.match(body) or _REFERENCE_DEF.match(body):
             blank(start, end)
@@ -118,6 +122,8 @@ def markdown_prose(text: str) -> Prose:
         if _SETEXT.match(body):
             blank(start, end)
             breaks.append(start)
+            if previous_line is not None:
+                headings.append(previous_line)
             continue
         if _HTML_BLOCK_LINE.match(body):
             breaks.append(start)
@@ -135,6 +141,7 @@ def markdown_prose(text: str) -> Prose:
             if tail:
                 blank(cursor + tail.start(), end)
             breaks.extend((start, end))
+            headings.append((start, end))
         elif list_item:
             blank(cursor, cursor + list_item.end())
             breaks.append(start)
@@ -144,8 +151,7 @@ def markdown_prose(text: str) -> Prose:
                 if text[i] == "|" and (i == 0 or text[i - 1] != "\\"):
                     masked[i] = " "
                     breaks.append(i)
-    if fence is None:
-        pass
+        previous_line = (start, end)
     for m in _INLINE.finditer(text):
         if masked[m.start()] == " " and not text[m.start()].isspace():
             continue  # already masked (inside code or front matter)
@@ -155,7 +161,12 @@ def markdown_prose(text: str) -> Prose:
             blank(m.end("label"), m.end())
         else:
             blank(m.start(), m.end())
-    return Prose("".join(masked), OffsetMap.identity(len(text)), tuple(sorted(set(breaks))))
+    return Prose(
+        "".join(masked),
+        OffsetMap.identity(len(text)),
+        tuple(sorted(set(breaks))),
+        tuple(sorted(headings)),
+    )
 
 
 # --- HTML ---------------------------------------------------------------------------------------
@@ -181,11 +192,16 @@ _BLOCK_ELEMENTS = frozenset(
 )
 
 
+_HEADING_ELEMENTS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "title"})
+
+
 def html_prose(text: str) -> Prose:
     """Decode entities and drop tags; block elements become line breaks that end sentences."""
     pieces: list[str] = []
     offsets = OffsetMap()
     breaks: list[int] = []
+    headings: list[tuple[int, int]] = []
+    heading_start: int | None = None
     prose_length = 0
     cursor = 0
 
@@ -203,6 +219,14 @@ def html_prose(text: str) -> Prose:
         if m.group("entity") is not None:
             emit(html.unescape(m.group()), m.start(), m.end() - m.start())
         elif m.group("tag") is not None and m.group("name").lower() in _BLOCK_ELEMENTS:
+            name = m.group("name").lower()
+            if name in _HEADING_ELEMENTS:
+                if m.group().startswith("</"):
+                    if heading_start is not None:
+                        headings.append((heading_start, prose_length))
+                    heading_start = None
+                else:
+                    heading_start = prose_length + 1
             breaks.append(prose_length)
             emit("\n", m.start(), m.end() - m.start())
         elif m.group("skip") is not None:
@@ -211,4 +235,4 @@ def html_prose(text: str) -> Prose:
     emit(text[cursor:], cursor, len(text) - cursor)
     if not pieces:
         offsets = OffsetMap.identity(0)
-    return Prose("".join(pieces), offsets, tuple(breaks))
+    return Prose("".join(pieces), offsets, tuple(breaks), tuple(headings))

@@ -54,6 +54,11 @@ class Scan:
             sentence.text, start - sentence.start, end - sentence.start, self.cues(index)
         )
 
+    def flags(self, index: int, start: int, end: int) -> frozenset[str]:
+        """Context flags of a span, plus ``heading`` when its sentence is a heading."""
+        flags = self.assess(index, start, end).flags
+        return flags | {"heading"} if self.document.sentences[index].heading else flags
+
     def neighbourhood(self, index: int, scope: str) -> str:
         """The source text a rule's excuse (``unless``) is looked for in.
 

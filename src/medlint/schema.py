@@ -23,6 +23,8 @@ class Invalid(Exception):
 
 
 Check = Callable[[Any], Any]
+# The context flags a rule may skip or lower on: the sentence flags, and ``heading`` (a title).
+RULE_FLAGS = (*FLAGS, "heading")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +96,8 @@ def context(value: Any) -> dict[str, tuple[str, ...]]:
             raise Invalid(f"has unknown key '{key}'; expected 'skip' or 'lower'")
         items = texts(flags) if flags else ()
         for flag in items:
-            if flag not in FLAGS:
-                raise Invalid(f"'{key}' names '{flag}'; expected any of {', '.join(FLAGS)}")
+            if flag not in RULE_FLAGS:
+                raise Invalid(f"'{key}' names '{flag}'; expected any of {', '.join(RULE_FLAGS)}")
         result[key] = items
     return result
 

@@ -50,7 +50,7 @@ class DocumentChecker:
                 continue
             if self.with_ is not None and not self.with_.search(sentences[index].text):
                 continue
-            flags = scan.assess(index, match.start(), match.end()).flags
+            flags = scan.flags(index, match.start(), match.end())
             if flags & self.skip:
                 continue
             yield Hit(match.start(), match.end(), severity.lowered() if flags & self.lower else severity)

@@ -51,7 +51,7 @@ class PatternChecker:
                 scan.neighbourhood(index, self.unless_scope), timeout=scan.timeout
             ):
                 continue
-            flags = scan.assess(index, match.start(), match.end()).flags
+            flags = scan.flags(index, match.start(), match.end())
             if flags & self.skip:
                 continue
             yield Hit(match.start(), match.end(), severity.lowered() if flags & self.lower else severity)
