@@ -199,13 +199,10 @@ def _load_rule(raw: Any, path: str, line: int) -> Rule:
         try:
             values[key] = spec.check(raw[key])
         except Invalid as exc:
-            item_line = None
             value = raw[key]
-            if exc.index is not None and hasattr(value, "line_of"):
-                item_line = value.line_of(exc.index)
             error = fail(f"'{key}' of {label} {exc}", key)
-            if item_line:
-                error.line, error.column = item_line, None
+            if exc.index is not None and hasattr(value, "position_of"):
+                error.line, error.column = value.position_of(exc.index)
             raise error from None
     if not _ID.match(values["id"]):
         raise fail(f"'id' {values['id']!r} must be a code of letters and digits, e.g. OC01", "id")

@@ -45,9 +45,12 @@ class LocatedList(list[Any]):
         self.item_positions: list[tuple[int, int]] = []
 
     def line_of(self, index: int) -> int:
+        return self.position_of(index)[0]
+
+    def position_of(self, index: int) -> tuple[int, int]:
         if 0 <= index < len(self.item_positions):
-            return self.item_positions[index][0]
-        return self.line
+            return self.item_positions[index]
+        return self.line, self.column
 
 
 def _position(node: yaml.Node) -> tuple[int, int]:

@@ -1,0 +1,93 @@
+"""Negation, hedging, hypotheses, questions and quotes (NegEx/ConText-style)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from medlint import context
+
+
+def flags_of(sentence: str, target: str) -> frozenset[str]:
+    start = sentence.index(target)
+    return context.assess(sentence, start, start + len(target)).flags
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("There is no cure for MS.", "cure"),
+        ("While there is no known cure for MS, therapy may help.", "cure"),
+        ("While it may not provide a definitive cure, it shows promise.", "cure"),
+        ("Stem cells have not been shown to repair myelin.", "repair myelin"),
+        ("No treatment can reverse the damage.", "reverse the damage"),
+        ("Being used for centuries does not show that a remedy works.", "used for centuries"),
+    ],
+)
+def test_negated_claims(sentence: str, target: str) -> None:
+    assert "negated" in flags_of(sentence, target)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Stem cells cure MS.", "cure"),
+        ("Not only does it cure MS, it also restores vision.", "cure"),
+        ("There is no doubt that stem cells cure MS.", "cure"),
+        ("The injections have no side effects.", "no side effects"),
+        ("There is no cure for MS, but stem cells reverse the damage.", "reverse the damage"),
+    ],
+)
+def test_affirmed_claims(sentence: str, target: str) -> None:
+    assert "negated" not in flags_of(sentence, target)
+
+
+def test_question_and_quote_and_hedge_and_hypothesis() -> None:
+    assert "question" in flags_of("Can stem cells cure MS?", "cure")
+    assert "quoted" in flags_of("Clinics say their cells “cure” MS.", "cure")
+    assert "quoted" in flags_of('The ad promised to "reverse MS".', "reverse MS")
+    assert "hedged" in flags_of("Stem cells may help halt progression.", "halt progression")
+    assert "hypothetical" in flags_of("Researchers hope stem cells will one day cure MS.", "cure")
+    assert "hypothetical" in flags_of("Trials test whether cells repair myelin.", "repair myelin")
+    assert flags_of("Stem cells repair myelin.", "repair myelin") == frozenset()
+
+
+def test_hedge_scope_stops_at_terminator() -> None:
+    sentence = "The drug may reduce relapses, but stem cells repair myelin."
+    assert "hedged" not in flags_of(sentence, "repair myelin")
+
+
+def test_cues_report_kind_and_offsets() -> None:
+    sentence = "It is not only safe, but it may cure MS?"
+    found = context.cues(sentence)
+    kinds = {c.kind for c in found}
+    assert {"pseudo", "terminator", "hedge", "question"} <= kinds
+    for cue in found:
+        assert 0 <= cue.start < cue.end <= len(sentence)
+        assert sentence[cue.start : cue.end] == cue.text
+    assert not any(c.kind == "negation" for c in found), "'not only' is a pseudo cue"
+
+
+def test_lexicon_is_yaml_data() -> None:
+    from importlib import resources
+
+    text = resources.files("medlint.rules").joinpath("context.yaml").read_text(encoding="utf-8")
+    assert "pseudo:" in text and "terminators:" in text and "hedge:" in text
+
+
+def test_context_eval_meets_targets(shared: Path) -> None:
+    """The measured acceptance: negation F1 >= 0.96, hedge F1 >= 0.86 on the dev sets."""
+    script = Path(__file__).resolve().parents[1] / "bench" / "context_eval.py"
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, check=True
+    )
+    scores = {
+        line.split()[0]: float(line.split("F1 ")[1].split()[0])
+        for line in result.stdout.splitlines()
+        if "F1" in line
+    }
+    assert scores["negation"] >= 0.96, result.stdout
+    assert scores["hedging"] >= 0.86, result.stdout

@@ -1,0 +1,72 @@
+"""The library API a CMS plugin uses."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from importlib import resources
+
+import pytest
+
+import medlint
+from medlint.engine import Linter
+from medlint.errors import ConfigError
+
+DRAFT = (
+    "Our stem cell protocol cures MS. Side effects are generally mild. "
+    "Studies have shown it works. Book your free consultation today."
+)
+JSON_KEYS = {
+    "path", "line", "column", "end_line", "end_column", "rule", "category", "severity",
+    "message", "match", "suggestion",
+}
+
+
+def test_lint_text_returns_findings_with_json_fields() -> None:
+    findings = medlint.lint_text(DRAFT, format="text", path="draft.txt")
+    assert {f.category.value for f in findings} >= {"overclaim", "risk", "evidence", "conflict"}
+    for finding in findings:
+        data = finding.to_dict()
+        assert JSON_KEYS <= set(data)
+        assert data["path"] == "draft.txt"
+        assert data["match"] == DRAFT[finding.start : finding.end]
+
+
+def test_linter_select_ignore_and_severity(linter: Linter) -> None:
+    only = Linter(select=["overclaim"], ignore=["OC02"], severities={"OC01": "info"})
+    found = only.lint_text(DRAFT)
+    assert {f.rule for f in found} == {"OC01"}
+    assert found[0].severity.value == "info"
+    assert {f.rule for f in Linter(select=["cure-claim"]).lint_text(DRAFT)} == {"OC01"}
+    with pytest.raises(ConfigError) as error:
+        Linter(select=["overclaims"])
+    assert "did you mean 'overclaim'?" in str(error.value)
+
+
+def test_linter_is_safe_across_threads(linter: Linter) -> None:
+    texts = [DRAFT, "There is no cure for MS.", "<p>Our clinic offers stem cells.</p>"] * 20
+    formats = ["text", "markdown", "html"] * 20
+    expected = [linter.lint_text(t, format=f) for t, f in zip(texts, formats, strict=True)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda tf: linter.lint_text(tf[0], format=tf[1]), zip(texts, formats, strict=True)))
+    assert results == expected
+
+
+def test_unknown_format_is_a_clear_error(linter: Linter) -> None:
+    with pytest.raises(ConfigError, match="unknown format 'docx'"):
+        linter.lint_text("text", format="docx")  # type: ignore[arg-type]
+
+
+def test_package_is_typed() -> None:
+    assert resources.files("medlint").joinpath("py.typed").is_file()
+
+
+def test_import_is_lazy() -> None:
+    code = (
+        "import sys, medlint, medlint.cli; "
+        "heavy = [m for m in ('yaml', 'regex', 'pyphen', 'textstat', 'nltk', 'medlint.engine') "
+        "if m in sys.modules]; print(heavy)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -1,0 +1,77 @@
+"""Exact positions: every finding points at its own text, in every format and encoding quirk."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from medlint.engine import Linter
+
+CLAIMS = [
+    "Our stem cell protocol cures MS.",
+    "These side effects are generally mild and resolve on their own.",
+    "Studies have shown that acupuncture can help improve mobility.",
+    "Stem cells can differentiate into any type of cell.",
+    "Book your free consultation today.",
+    "A groundbreaking – “miracle” – therapy: naïve café résumé 😀 cures MS!",
+]
+SEPARATORS = ["\n", "\r\n", "\r", "\n\n", "\t", " ", "\r\n\r\n"]
+
+
+def check_spans(linter: Linter, text: str, format: str) -> None:
+    findings = linter.lint_text(text, format=format)  # type: ignore[arg-type]
+    body = text[1:] if text.startswith("\ufeff") else text
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for f in findings:
+        assert 0 <= f.start <= f.end <= len(body)
+        assert body[f.start : f.end] == f.match
+        if f.line == f.end_line:
+            line_text = lines[f.line - 1]
+            assert line_text[f.column - 1 : f.end_column - 1] == f.match, f
+
+
+def test_claims_found_with_exact_columns(linter: Linter) -> None:
+    text = "\ufeffIntro line.\r\n\tOur stem cell protocol cures MS.\r\nNext: naïve 😀 text cures MS.\n"
+    findings = [f for f in linter.lint_text(text) if f.rule == "OC01"]
+    assert [(f.line, f.column, f.end_column, f.match) for f in findings] == [
+        (2, 25, 30, "cures"),
+        (3, 20, 25, "cures"),
+    ]
+    check_spans(linter, text, "text")
+
+
+def test_markdown_and_html_columns(linter: Linter) -> None:
+    markdown = "# Title\n\n- item with `code cures MS`\n- **Our protocol** cures MS.\n"
+    found = [f for f in linter.lint_text(markdown, format="markdown") if f.rule == "OC01"]
+    assert [(f.line, f.column, f.match) for f in found] == [(4, 20, "cures")]
+    html = "<p>Our <b>protocol</b> &amp; cells<br>cure MS &mdash; fast.</p>"
+    found = [f for f in linter.lint_text(html, format="html") if f.rule == "OC01"]
+    assert [(f.line, f.column, f.match) for f in found] == [(1, 39, "cure")]
+    check_spans(linter, markdown, "markdown")
+    check_spans(linter, html, "html")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    pieces=st.lists(
+        st.one_of(st.sampled_from(CLAIMS), st.sampled_from(SEPARATORS), st.text(max_size=20)),
+        max_size=12,
+    ),
+    bom=st.booleans(),
+    format=st.sampled_from(["text", "markdown", "html"]),
+)
+def test_every_finding_points_at_its_match(
+    linter: Linter, pieces: list[str], bom: bool, format: str
+) -> None:
+    text = ("\ufeff" if bom else "") + "".join(pieces)
+    check_spans(linter, text, format)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=300), format=st.sampled_from(["text", "markdown", "html"]))
+def test_arbitrary_text_never_raises_and_is_deterministic(
+    linter: Linter, text: str, format: str
+) -> None:
+    first = linter.lint_text(text, format=format)  # type: ignore[arg-type]
+    assert first == linter.lint_text(text, format=format)  # type: ignore[arg-type]
+    check_spans(linter, text, format)

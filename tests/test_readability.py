@@ -1,0 +1,54 @@
+"""Readability works offline and fast: no nltk, no CMU dictionary download, no network."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+from medlint import readability
+
+
+def test_grade_level_matches_textstat_pyphen_path() -> None:
+    """Our Flesch-Kincaid equals textstat's when textstat counts syllables with pyphen."""
+    import textstat.backend.counts._count_syllables as counting
+
+    text = (
+        "Stem cell therapy is experimental. It has real risks, such as infection. "
+        "Researchers are testing whether it could help people with multiple sclerosis."
+    )
+    sentences = [s.strip() + "." for s in text.split(".") if s.strip()]
+    original = counting.get_cmudict
+    counting.get_cmudict = lambda lang: None  # force textstat's pyphen fallback
+    try:
+        counting.count_syllables.cache_clear() if hasattr(counting.count_syllables, "cache_clear") else None
+        import textstat
+
+        expected_syllables = textstat.syllable_count(text)
+    finally:
+        counting.get_cmudict = original
+    ours = sum(readability.syllables(w) for w in readability.words(text))
+    assert ours == expected_syllables
+    grade, words = readability.flesch_kincaid_grade(sentences)
+    assert words == 23 and 5 < grade < 15, grade
+
+
+def test_readability_never_touches_the_network() -> None:
+    """Run a readability rule with sockets disabled and nltk made unimportable."""
+    code = textwrap.dedent(
+        """
+        import socket, sys
+        def refuse(*a, **k):
+            raise OSError("network disabled in this test")
+        socket.socket = refuse
+        socket.create_connection = refuse
+        sys.modules["nltk"] = None
+        from medlint.engine import Linter
+        text = " ".join(["Autologous haematopoietic transplantation necessitates comprehensive multidisciplinary evaluation."] * 20)
+        found = Linter(select=["RD01"]).lint_text(text)
+        print(found[0].rule, found[0].message)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("RD01 The text reads at grade")
