@@ -58,7 +58,10 @@ def negation(verbose: bool) -> float:
             if verbose and predicted != gold:
                 print(f"  {'FP' if predicted else 'FN'} {row['sentence']}")
     p, r, f = f1(tp, fp, fn)
-    print(f"negation (negex dev): precision {p:.3f} recall {r:.3f} F1 {f:.3f}  (tp {tp} fp {fp} fn {fn})")
+    print(
+        f"negation (negex dev): precision {p:.3f} recall {r:.3f} F1 {f:.3f}"
+        f"  (tp {tp} fp {fp} fn {fn})"
+    )
     return f
 
 
@@ -76,7 +79,10 @@ def hedging(verbose: bool) -> float:
                 cue_text = ",".join(c.text for c in found) or row["speculation_cues"]
                 print(f"  {'FP' if predicted else 'FN'} [{cue_text}] {row['sentence'][:160]}")
     p, r, f = f1(tp, fp, fn)
-    print(f"hedging (bioscope dev): precision {p:.3f} recall {r:.3f} F1 {f:.3f}  (tp {tp} fp {fp} fn {fn})")
+    print(
+        f"hedging (bioscope dev): precision {p:.3f} recall {r:.3f} F1 {f:.3f}"
+        f"  (tp {tp} fp {fp} fn {fn})"
+    )
     return f
 
 

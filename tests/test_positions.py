@@ -31,7 +31,9 @@ def check_spans(linter: Linter, text: str, format: str) -> None:
 
 
 def test_claims_found_with_exact_columns(linter: Linter) -> None:
-    text = "\ufeffIntro line.\r\n\tOur stem cell protocol cures MS.\r\nNext: naïve 😀 text cures MS.\n"
+    text = (
+        "\ufeffIntro line.\r\n\tOur stem cell protocol cures MS.\r\nNext: naïve 😀 text cures MS.\n"
+    )
     findings = [f for f in linter.lint_text(text) if f.rule == "OC01"]
     assert [(f.line, f.column, f.end_column, f.match) for f in findings] == [
         (2, 25, 30, "cures"),
@@ -51,7 +53,9 @@ def test_markdown_and_html_columns(linter: Linter) -> None:
     check_spans(linter, html, "html")
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     pieces=st.lists(
         st.one_of(st.sampled_from(CLAIMS), st.sampled_from(SEPARATORS), st.text(max_size=20)),
@@ -67,7 +71,9 @@ def test_every_finding_points_at_its_match(
     check_spans(linter, text, format)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=st.text(max_size=300), format=st.sampled_from(["text", "markdown", "html"]))
 def test_arbitrary_text_never_raises_and_is_deterministic(
     linter: Linter, text: str, format: str

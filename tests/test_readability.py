@@ -21,7 +21,9 @@ def test_grade_level_matches_textstat_pyphen_path() -> None:
     original = counting.get_cmudict
     counting.get_cmudict = lambda lang: None  # force textstat's pyphen fallback
     try:
-        counting.count_syllables.cache_clear() if hasattr(counting.count_syllables, "cache_clear") else None
+        counting.count_syllables.cache_clear() if hasattr(
+            counting.count_syllables, "cache_clear"
+        ) else None
         import textstat
 
         expected_syllables = textstat.syllable_count(text)

@@ -28,9 +28,7 @@ def test_rule_example(rule_id: str, expect: str, text: str) -> None:
 
 
 def test_every_rule_has_three_examples_each_way() -> None:
-    thin = [
-        r.id for r in _LINTER.all_rules if len(r.flag_examples) < 3 or len(r.pass_examples) < 3
-    ]
+    thin = [r.id for r in _LINTER.all_rules if len(r.flag_examples) < 3 or len(r.pass_examples) < 3]
     assert thin == []
 
 

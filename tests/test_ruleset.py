@@ -42,15 +42,36 @@ def test_good_pack_loads(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (("  message:", "  mesage:"), "pack.yaml:5:3: unknown key 'mesage' in rule T01 (did you mean 'message'?)"),
-        (("  severity: warning", "  severity: fatal"), "pack.yaml:4:3: 'severity' of rule T01 must be one of info, warning, error, got 'fatal'"),
-        (("  category: hype", "  category: hyp"), "pack.yaml:3:3: 'category' of rule T01 must be one of overclaim, hype, risk, evidence, mechanism, disclaimer, conflict, testimonial, altmed, readability, got 'hyp'"),
+        (
+            ("  message:", "  mesage:"),
+            "pack.yaml:5:3: unknown key 'mesage' in rule T01 (did you mean 'message'?)",
+        ),
+        (
+            ("  severity: warning", "  severity: fatal"),
+            "pack.yaml:4:3: 'severity' of rule T01 must be one of info, warning, error, got 'fatal'",
+        ),
+        (
+            ("  category: hype", "  category: hyp"),
+            "pack.yaml:3:3: 'category' of rule T01 must be one of overclaim, hype, risk, evidence, mechanism, disclaimer, conflict, testimonial, altmed, readability, got 'hyp'",
+        ),
         (("  why: Because hype misleads.\n", ""), "pack.yaml:1: rule T01 is missing 'why'"),
-        (("[amazing]", "['(amaz']"), "pack.yaml:10:14: 'patterns' of rule T01 pattern 1 is not a valid regular expression: missing ) at position 5"),
+        (
+            ("[amazing]", "['(amaz']"),
+            "pack.yaml:10:14: 'patterns' of rule T01 pattern 1 is not a valid regular expression: missing ) at position 5",
+        ),
         (("  kind: pattern\n", ""), None),
-        (("  name: test-rule", "  name: Test Rule"), "pack.yaml:2:3: 'name' of rule T01 must be lower-case words joined by '-', e.g. cure-claim"),
-        (("'{match}' is hype.", "'{matc}' is hype."), "pack.yaml:5:3: 'message' of rule T01 uses unknown placeholder {matc} (allowed: {match}, {value}, {threshold})"),
-        (("  patterns: [amazing]", "  patterns: 5"), "pack.yaml:10:3: 'patterns' of rule T01 must be a non-empty list of text, got 5"),
+        (
+            ("  name: test-rule", "  name: Test Rule"),
+            "pack.yaml:2:3: 'name' of rule T01 must be lower-case words joined by '-', e.g. cure-claim",
+        ),
+        (
+            ("'{match}' is hype.", "'{matc}' is hype."),
+            "pack.yaml:5:3: 'message' of rule T01 uses unknown placeholder {matc} (allowed: {match}, {value}, {threshold})",
+        ),
+        (
+            ("  patterns: [amazing]", "  patterns: 5"),
+            "pack.yaml:10:3: 'patterns' of rule T01 must be a non-empty list of text, got 5",
+        ),
         (("  kind: pattern\n", ""), None),
     ],
 )
@@ -63,7 +84,9 @@ def test_schema_errors_name_file_line_rule_and_field(
 
 
 def test_unknown_kind_and_duplicate_ids(tmp_path: Path) -> None:
-    assert load(tmp_path, GOOD.replace("  severity: warning", "  severity: warning\n  kind: patern")) == (
+    assert load(
+        tmp_path, GOOD.replace("  severity: warning", "  severity: warning\n  kind: patern")
+    ) == (
         "pack.yaml:5:3: 'kind' of rule T01 must be one of pattern, document, metric, got 'patern' (did you mean 'pattern'?)"
     )
     doubled = GOOD + GOOD.replace("T01", "T02")
@@ -83,7 +106,9 @@ def test_yaml_syntax_errors_and_aliases(tmp_path: Path) -> None:
 
 
 def test_metric_and_document_kinds_validate_their_fields(tmp_path: Path) -> None:
-    metric = GOOD.replace("  patterns: [amazing]\n", "  kind: metric\n  metric: grade\n  threshold: 8\n")
+    metric = GOOD.replace(
+        "  patterns: [amazing]\n", "  kind: metric\n  metric: grade\n  threshold: 8\n"
+    )
     assert load(tmp_path, metric) == (
         "pack.yaml:11:3: 'metric' of rule T01 must be one of grade_level, sentence_length, got 'grade'"
     )

@@ -31,7 +31,9 @@ def _fatal(error: MedlintError | str) -> NoReturn:
     sys.exit(2)
 
 
-def _linter(rules: Sequence[str], builtin: bool, select: Sequence[str], ignore: Sequence[str]) -> Linter:
+def _linter(
+    rules: Sequence[str], builtin: bool, select: Sequence[str], ignore: Sequence[str]
+) -> Linter:
     from medlint.engine import Linter
     from medlint.errors import MedlintError
 
@@ -47,7 +49,11 @@ def _linter(rules: Sequence[str], builtin: bool, select: Sequence[str], ignore: 
 
 
 rules_option = click.option(
-    "--rules", "rules", multiple=True, metavar="PATH", help="Add a rule pack file or folder (repeatable)."
+    "--rules",
+    "rules",
+    multiple=True,
+    metavar="PATH",
+    help="Add a rule pack file or folder (repeatable).",
 )
 no_builtin_option = click.option(
     "--no-builtin", is_flag=True, help="Do not load the built-in rule packs."
@@ -62,17 +68,34 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="warning", show_default=True,
-              help="Exit 1 when a finding is at or above this severity.")
-@click.option("--select", multiple=True, metavar="RULES",
-              help="Only these rule ids, names, id prefixes or categories (comma-separated).")
-@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (comma-separated).")
+@click.option(
+    "--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_LEVELS),
+    default="warning",
+    show_default=True,
+    help="Exit 1 when a finding is at or above this severity.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Only these rule ids, names, id prefixes or categories (comma-separated).",
+)
+@click.option(
+    "--ignore", multiple=True, metavar="RULES", help="Skip these rules (comma-separated)."
+)
 @rules_option
 @no_builtin_option
-@click.option("--stdin-filename", metavar="NAME", help="Name (and so format) of the text read from '-'.")
+@click.option(
+    "--stdin-filename", metavar="NAME", help="Name (and so format) of the text read from '-'."
+)
 @click.option("--statistics", is_flag=True, help="Count the findings per rule.")
-@click.option("--output-file", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option(
+    "--output-file", type=click.Path(dir_okay=False), help="Write the report to this file."
+)
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -92,7 +115,6 @@ def check(
     from medlint.findings import Finding, Severity
     from medlint.report import RunSummary, get_reporter
     from medlint.source import decode, format_for
-    from medlint.discover import discover
 
     linter = _linter(rules, not no_builtin, select, ignore)
     findings: list[Finding] = []
@@ -114,8 +136,8 @@ def check(
             checked += 1
         except MedlintError as error:
             errors.append(str(error))
-    for error in errors:
-        click.echo(f"medlint: {error}", err=True)
+    for message in errors:
+        click.echo(f"medlint: {message}", err=True)
     for problem in problems:
         click.echo(f"medlint: {problem}", err=True)
     summary = RunSummary(
@@ -155,7 +177,9 @@ def _write_atomically(target: str, content: str) -> None:
     destination = Path(target)
     folder = destination.parent if str(destination.parent) else Path(".")
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{destination.name}.", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(
+            dir=folder, prefix=f".{destination.name}.", suffix=".tmp"
+        )
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(content)
         os.replace(temporary, destination)
@@ -164,7 +188,9 @@ def _write_atomically(target: str, content: str) -> None:
 
 
 @main.command(name="rules")
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True
+)
 @rules_option
 @no_builtin_option
 def list_rules(output_format: str, rules: tuple[str, ...], no_builtin: bool) -> None:
@@ -173,7 +199,9 @@ def list_rules(output_format: str, rules: tuple[str, ...], no_builtin: bool) -> 
     if output_format == "json":
         import json
 
-        click.echo(json.dumps([r.to_dict() for r in linter.all_rules], indent=2, ensure_ascii=False))
+        click.echo(
+            json.dumps([r.to_dict() for r in linter.all_rules], indent=2, ensure_ascii=False)
+        )
         return
     for rule in linter.all_rules:
         flag = "" if rule.enabled else "  (off by default)"
@@ -185,7 +213,9 @@ def list_rules(output_format: str, rules: tuple[str, ...], no_builtin: bool) -> 
 
 @main.command(name="rule")
 @click.argument("rule_id")
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True
+)
 @rules_option
 @no_builtin_option
 def show_rule(rule_id: str, output_format: str, rules: tuple[str, ...], no_builtin: bool) -> None:
@@ -197,7 +227,9 @@ def show_rule(rule_id: str, output_format: str, rules: tuple[str, ...], no_built
     if rule is None:
         import difflib
 
-        close = difflib.get_close_matches(rule_id, [r.id for r in linter.all_rules] + [r.name for r in linter.all_rules], n=1)
+        close = difflib.get_close_matches(
+            rule_id, [r.id for r in linter.all_rules] + [r.name for r in linter.all_rules], n=1
+        )
         _fatal(f"no such rule: '{rule_id}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
     if output_format == "json":
         import json

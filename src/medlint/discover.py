@@ -12,8 +12,21 @@ from pathlib import Path
 
 from medlint.source import SUFFIX_FORMATS
 
-SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", "CVS", "node_modules",
-                             "__pycache__", ".venv", "venv", ".tox"})
+SKIPPED_FOLDERS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".bzr",
+        "_darcs",
+        "CVS",
+        "node_modules",
+        "__pycache__",
+        ".venv",
+        "venv",
+        ".tox",
+    }
+)
 
 
 def discover(paths: Iterable[str]) -> Iterator[Path]:
@@ -21,10 +34,7 @@ def discover(paths: Iterable[str]) -> Iterator[Path]:
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found = _walk(path)
-        else:
-            found = iter([path])
+        found = _walk(path) if path.is_dir() else iter([path])
         for file in found:
             if file not in seen:
                 seen.add(file)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 import regex
@@ -108,7 +109,7 @@ def _paragraphs(prose: str, breaks: tuple[int, ...]) -> list[Paragraph]:
         cuts.add(gap.end())
     ordered = sorted(cuts)
     result = []
-    for start, end in zip(ordered, ordered[1:], strict=False):
+    for start, end in pairwise(ordered):
         start, end = _strip(prose, start, end)
         if start < end:
             result.append(Paragraph(start, end))
@@ -128,9 +129,9 @@ _TITLE_WORD = regex.compile(r"\p{L}[\p{L}'’-]{3,}")
 
 def looks_like_heading(text: str) -> bool:
     """A short line in Title Case with no closing punctuation: a heading in a plain-text page."""
-    if "\n" in text or text.rstrip()[-1:] in ".!?:;,\"”":
+    if "\n" in text or text.rstrip()[-1:] in '.!?:;,"”':
         return False
-    words = _TITLE_WORD.findall(text)
+    words: list[str] = _TITLE_WORD.findall(text)
     if not words or len(text.split()) > 14:
         return False
     return sum(w[0].isupper() for w in words) / len(words) >= 0.6
@@ -162,7 +163,7 @@ def _sentences(
             # A line ending in ':' introduces a list; each following line is its own sentence.
             cuts.update(m.end() for m in regex.finditer(r":[^\S\n]*\n", block))
         ordered = sorted(cuts)
-        for start, end in zip(ordered, ordered[1:], strict=False):
+        for start, end in pairwise(ordered):
             start, end = _strip(block, start, end)
             if start < end:
                 s, e = paragraph.start + start, paragraph.start + end

@@ -38,7 +38,7 @@ class RuleProblem:
 
 
 class Linter:
-    """Compiled rules and lexicon; call :meth:`lint_text` or :meth:`lint_file` as often as needed."""
+    """Compiled rules and lexicon; call :meth:`lint_text` or :meth:`lint_file` many times."""
 
     def __init__(
         self,
@@ -71,7 +71,9 @@ class Linter:
             if token in (r.id, r.name, r.category.value) or r.id.startswith(token)
         ]
         if not found:
-            words = [w for r in self.all_rules for w in (r.id, r.name)] + [c.value for c in Category]
+            words = [w for r in self.all_rules for w in (r.id, r.name)] + [
+                c.value for c in Category
+            ]
             close = difflib.get_close_matches(token, words, n=1)
             raise ConfigError(
                 f"{option}: no rule, name or category '{token}'",
@@ -171,7 +173,7 @@ def _check_format(format: str) -> Format:
         raise ConfigError(
             f"unknown format {format!r}", path="<options>", hint="expected text, markdown or html"
         )
-    return format  # type: ignore[return-value]
+    return format
 
 
 @cache

@@ -105,7 +105,12 @@ def markdown_prose(text: str) -> Prose:
             breaks.append(start)
             continue
         indented = body.startswith("    ") or body.startswith("\t")
-        if indented and not is_blank and (previous_blank or in_indented_code) and not _LIST.match(body):
+        if (
+            indented
+            and not is_blank
+            and (previous_blank or in_indented_code)
+            and not _LIST.match(body)
+        ):
             in_indented_code = True
             blank(start, end)
             continue
@@ -186,9 +191,53 @@ _HTML_TOKEN = regex.compile(
     regex.VERBOSE | regex.DOTALL | regex.IGNORECASE,
 )
 _BLOCK_ELEMENTS = frozenset(
-    """address article aside blockquote body br caption dd details dialog div dl dt fieldset
-    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main nav ol option p
-    section summary table tbody td tfoot th thead title tr ul""".split()
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "caption",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "option",
+        "p",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "ul",
+    }
 )
 
 

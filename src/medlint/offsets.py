@@ -27,7 +27,9 @@ class OffsetMap:
         result.add(0, 0, length, length)
         return result
 
-    def add(self, prose_start: int, source_start: int, prose_length: int, source_length: int) -> None:
+    def add(
+        self, prose_start: int, source_start: int, prose_length: int, source_length: int
+    ) -> None:
         if prose_length <= 0:
             return
         # Extend the previous run when both are plain copies that continue each other.

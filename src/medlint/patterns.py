@@ -66,6 +66,7 @@ def check_pattern(pattern: str) -> str | None:
     try:
         regex.compile(_widen(pattern), FLAGS)
     except regex.error as exc:
-        where = f" at position {exc.pos}" if getattr(exc, "pos", None) is not None else ""
-        return f"{exc.msg if hasattr(exc, 'msg') else exc}{where}"
+        position = getattr(exc, "pos", None)
+        where = f" at position {position}" if position is not None else ""
+        return f"{getattr(exc, 'msg', exc)}{where}"
     return None

@@ -16,7 +16,9 @@ def _section(label: str, body: str) -> list[str]:
 
 
 def render_rule(rule: Rule) -> str:
-    lines = [f"{rule.id} {rule.name}  ({rule.category.value} · {rule.severity.value} · {rule.kind})"]
+    lines = [
+        f"{rule.id} {rule.name}  ({rule.category.value} · {rule.severity.value} · {rule.kind})"
+    ]
     lines += _section("Message", rule.message)
     lines += _section("Why it matters", rule.why)
     for example in rule.flag_examples:
@@ -35,7 +37,9 @@ def render_rule(rule: Rule) -> str:
             f"lowers the severity when {', '.join(flags['lower']) or 'never'}",
         )
     lines += _section("Better", rule.suggest)
-    options = {k: v for k, v in rule.options.items() if k not in ("context",) and v not in (None, ())}
+    options = {
+        k: v for k, v in rule.options.items() if k not in ("context",) and v not in (None, ())
+    }
     for key, value in options.items():
         shown = " · ".join(value) if isinstance(value, tuple) else str(value)
         lines += _section(f"Option {key}", shown)

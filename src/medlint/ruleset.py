@@ -74,8 +74,8 @@ class Rule:
     @property
     def summary(self) -> str:
         """The message with its placeholders shown, for ``medlint rules``."""
-        return self.message.replace("{match}", "…").replace("{value}", "N").replace(
-            "{threshold}", "N"
+        return (
+            self.message.replace("{match}", "…").replace("{value}", "N").replace("{threshold}", "N")
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -158,7 +158,8 @@ def _load_pack(data: Any, path: str) -> list[Rule]:
         raise RulePackError(
             "a rule pack must be a YAML list of rules", path=path, line=getattr(data, "line", 1)
         )
-    return [_load_rule(item, path, data.line_of(i)) for i, item in enumerate(data)]
+    positions = getattr(data, "line_of", lambda _index: 1)
+    return [_load_rule(item, path, positions(i)) for i, item in enumerate(data)]
 
 
 def _load_rule(raw: Any, path: str, line: int) -> Rule:

@@ -72,7 +72,10 @@ class Scan:
         if scope == "sentence":
             first = last = sentences[index]
         elif scope == "neighbours":
-            first, last = sentences[max(0, index - 1)], sentences[min(len(sentences) - 1, index + 1)]
+            first, last = (
+                sentences[max(0, index - 1)],
+                sentences[min(len(sentences) - 1, index + 1)],
+            )
         else:
             paragraph = sentences[index].paragraph
             members = [s for s in sentences if s.paragraph == paragraph]

@@ -83,7 +83,9 @@ def patterns(value: Any) -> tuple[str, ...]:
     for index, item in enumerate(items):
         problem = check_pattern(item)
         if problem:
-            raise Invalid(f"pattern {index + 1} is not a valid regular expression: {problem}", index)
+            raise Invalid(
+                f"pattern {index + 1} is not a valid regular expression: {problem}", index
+            )
     return items
 
 
@@ -108,12 +110,16 @@ def references(value: Any) -> tuple[tuple[str, str], ...]:
     result = []
     for index, item in enumerate(value):
         if not isinstance(item, dict) or set(item) != {"title", "url"}:
-            raise Invalid(f"item {index + 1} must be a mapping with exactly 'title' and 'url'", index)
+            raise Invalid(
+                f"item {index + 1} must be a mapping with exactly 'title' and 'url'", index
+            )
         title, url = item["title"], item["url"]
         if not isinstance(title, str) or not title.strip():
             raise Invalid(f"item {index + 1} needs a non-empty 'title'", index)
         if not isinstance(url, str) or not url.startswith(("http://", "https://")):
-            raise Invalid(f"item {index + 1} needs a 'url' starting with http:// or https://", index)
+            raise Invalid(
+                f"item {index + 1} needs a 'url' starting with http:// or https://", index
+            )
         result.append((title.strip(), url.strip()))
     return tuple(result)
 

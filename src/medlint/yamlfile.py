@@ -65,7 +65,7 @@ class _Loader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
             raise self.error_type(
                 "YAML aliases (*name) are not allowed here",
                 path=self.path,
@@ -103,8 +103,8 @@ def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> Iterator[Located
         data.item_positions.append(_position(item))
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)  # type: ignore[arg-type]
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)  # type: ignore[arg-type]
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
 
 def load_yaml_text(text: str, *, path: str, error_type: type[MedlintError]) -> Any:

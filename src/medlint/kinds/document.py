@@ -53,7 +53,9 @@ class DocumentChecker:
             flags = scan.flags(index, match.start(), match.end())
             if flags & self.skip:
                 continue
-            yield Hit(match.start(), match.end(), severity.lowered() if flags & self.lower else severity)
+            yield Hit(
+                match.start(), match.end(), severity.lowered() if flags & self.lower else severity
+            )
             return
 
 

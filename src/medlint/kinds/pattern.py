@@ -15,13 +15,18 @@ from medlint.patterns import compile_patterns
 from medlint.scan import Hit, Scan
 from medlint.schema import Field, boolean, context, one_of, patterns
 
-DEFAULT_CONTEXT: Final = {"skip": ("negated", "question", "quoted"), "lower": ("hedged", "hypothetical")}
+DEFAULT_CONTEXT: Final = {
+    "skip": ("negated", "question", "quoted"),
+    "lower": ("hedged", "hypothetical"),
+}
 
 FIELDS: Final = {
     "patterns": Field(patterns, required=True),
     "with": Field(patterns),
     "unless": Field(patterns),
-    "unless_scope": Field(one_of("sentence", "neighbours", "paragraph", "document"), default="sentence"),
+    "unless_scope": Field(
+        one_of("sentence", "neighbours", "paragraph", "document"), default="sentence"
+    ),
     "context": Field(context),
     "nonword": Field(boolean, default=False),
 }
@@ -45,7 +50,9 @@ class PatternChecker:
             if index is None or match.end() > sentences[index].end:
                 continue
             sentence = sentences[index]
-            if self.with_ is not None and not self.with_.search(sentence.text, timeout=scan.timeout):
+            if self.with_ is not None and not self.with_.search(
+                sentence.text, timeout=scan.timeout
+            ):
                 continue
             if self.unless is not None and self.unless.search(
                 scan.neighbourhood(index, self.unless_scope), timeout=scan.timeout
@@ -54,7 +61,9 @@ class PatternChecker:
             flags = scan.flags(index, match.start(), match.end())
             if flags & self.skip:
                 continue
-            yield Hit(match.start(), match.end(), severity.lowered() if flags & self.lower else severity)
+            yield Hit(
+                match.start(), match.end(), severity.lowered() if flags & self.lower else severity
+            )
 
 
 def build(options: Mapping[str, Any]) -> PatternChecker:

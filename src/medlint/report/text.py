@@ -38,8 +38,9 @@ class TextReporter:
         files = _plural(summary.files_checked, "file")
         if findings:
             parts = ", ".join(
-                _plural(by_severity[s], s.value if s != Severity.INFO else "info")
-                .replace("infos", "info")
+                _plural(by_severity[s], s.value if s != Severity.INFO else "info").replace(
+                    "infos", "info"
+                )
                 for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
                 if by_severity[s]
             )
