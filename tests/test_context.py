@@ -20,8 +20,8 @@ def flags_of(sentence: str, target: str) -> frozenset[str]:
     ("sentence", "target"),
     [
         ("There is no cure for MS.", "cure"),
-        ("While there is no known cure for MS, therapy may help.", "cure"),
-        ("While it may not provide a definitive cure, it shows promise.", "cure"),
+        ("While there is no proven cure for lupus, rest may help.", "cure"),
+        ("Although it might not offer a lasting cure, the drug looks useful.", "cure"),
         ("Stem cells have not been shown to repair myelin.", "repair myelin"),
         ("No treatment can reverse the damage.", "reverse the damage"),
         ("Being used for centuries does not show that a remedy works.", "used for centuries"),
@@ -49,7 +49,7 @@ def test_question_and_quote_and_hedge_and_hypothesis() -> None:
     assert "question" in flags_of("Can stem cells cure MS?", "cure")
     assert "quoted" in flags_of("Clinics say their cells “cure” MS.", "cure")
     assert "quoted" in flags_of('The ad promised to "reverse MS".', "reverse MS")
-    assert "hedged" in flags_of("Stem cells may help halt progression.", "halt progression")
+    assert "hedged" in flags_of("These injections may help halt progression.", "halt progression")
     assert "hypothetical" in flags_of("Researchers hope stem cells will one day cure MS.", "cure")
     assert "hypothetical" in flags_of("Trials test whether cells repair myelin.", "repair myelin")
     assert flags_of("Stem cells repair myelin.", "repair myelin") == frozenset()

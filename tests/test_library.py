@@ -14,7 +14,7 @@ from medlint.engine import Linter
 from medlint.errors import ConfigError
 
 DRAFT = (
-    "Our stem cell protocol cures MS. Side effects are generally mild. "
+    "Our stem cell protocol cures MS. Reactions are usually mild. "
     "Studies have shown it works. Book your free consultation today."
 )
 JSON_KEYS = {

@@ -9,9 +9,9 @@ from medlint.engine import Linter
 
 CLAIMS = [
     "Our stem cell protocol cures MS.",
-    "These side effects are generally mild and resolve on their own.",
-    "Studies have shown that acupuncture can help improve mobility.",
-    "Stem cells can differentiate into any type of cell.",
+    "Any reactions are usually mild and go away on their own.",
+    "Studies have shown that cupping speeds up recovery.",
+    "These cells can turn into any kind of tissue.",
     "Book your free consultation today.",
     "A groundbreaking – “miracle” – therapy: naïve café résumé 😀 cures MS!",
 ]
