@@ -11,6 +11,7 @@ Public API: :func:`cues` and :func:`assess` with the built-in lexicon, or a :cla
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -20,6 +21,7 @@ from typing import Any, Final, Literal
 import regex
 
 from medlint.errors import RulePackError
+from medlint.literals import trie_pattern
 
 CueKind = Literal["negation", "hedge", "hypothetical", "pseudo", "terminator", "question", "quote"]
 FLAGS: Final = ("negated", "hedged", "hypothetical", "question", "quoted")
@@ -61,12 +63,12 @@ class Assessment:
         return frozenset(name for name in FLAGS if getattr(self, name))
 
 
-def _phrase_pattern(phrase: str) -> str:
-    words = [regex.escape(w).replace("'", "['’]") for w in phrase.split()]
-    body = r"\s+".join(words)
-    left = r"(?<=\w)" if phrase.startswith("n'") else (r"(?<!\w)" if phrase[0].isalnum() else "")
-    right = r"(?!\w)" if phrase[-1].isalnum() or phrase.endswith("n't") else ""
-    return left + body + right
+def _cue_char(char: str) -> str:
+    if char == " ":
+        return r"\s+"
+    if char == "'":
+        return "['’]"
+    return re.escape(char)
 
 
 def _normalise(text: str) -> str:
@@ -79,10 +81,16 @@ class Lexicon:
     def __init__(self, entries: dict[str, tuple[tuple[CueKind, str], ...]], window: int) -> None:
         self.entries = entries
         self.window = window
-        ordered = sorted(entries, key=lambda p: (-len(p), p))
-        self._pattern = regex.compile(
-            "|".join(_phrase_pattern(p) for p in ordered) or r"(?!x)x", regex.IGNORECASE
-        )
+        # One trie-shaped pattern over the lower-cased sentence finds every cue in one pass;
+        # "n't" is the only cue that starts inside a word.
+        words = [p for p in entries if not p.startswith("n'")]
+        suffixes = [p for p in entries if p.startswith("n'")]
+        parts = []
+        if words:
+            parts.append(r"(?<!\w)" + trie_pattern(words, _cue_char) + r"(?!\w)")
+        if suffixes:
+            parts.append(r"(?<=\w)" + trie_pattern(suffixes, _cue_char) + r"(?!\w)")
+        self._pattern = re.compile("|".join(parts) or r"(?!x)x")
 
     @classmethod
     def load(cls, path: Path | None = None) -> Lexicon:
@@ -145,9 +153,13 @@ class Lexicon:
     def cues(self, sentence: str) -> list[Cue]:
         """Every cue in the sentence, in order of position."""
         found: list[Cue] = []
-        for m in self._pattern.finditer(sentence):
+        lowered = sentence.lower()
+        if len(lowered) != len(sentence):  # a character whose lower case is longer: keep offsets
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
+        for m in self._pattern.finditer(lowered):
+            text = sentence[m.start() : m.end()]
             for kind, direction in self.entries.get(_normalise(m.group()), ()):
-                found.append(Cue(kind, m.start(), m.end(), m.group(), direction))
+                found.append(Cue(kind, m.start(), m.end(), text, direction))
         for m in _QUOTE.finditer(sentence):
             found.append(Cue("quote", m.start(), m.end(), m.group()))
         stripped = sentence.rstrip()

@@ -7,7 +7,7 @@ serve many threads: what a CMS plugin keeps between requests.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,6 +18,7 @@ from medlint.context import Lexicon, default_lexicon
 from medlint.document import FORMATS, Document, Format
 from medlint.errors import ConfigError
 from medlint.findings import Category, Finding, Severity
+from medlint.prefilter import Prefilter
 from medlint.ruleset import Rule, builtin_pack_paths, expand_paths, load_rules
 from medlint.scan import Hit, Scan
 
@@ -50,6 +51,7 @@ class Linter:
         severities: Mapping[str, str] | None = None,
         lexicon: Lexicon | None = None,
         timeout: float | None = DEFAULT_TIMEOUT,
+        prefilter: bool = True,
     ) -> None:
         paths = builtin_pack_paths() if builtin else []
         paths += expand_paths(rules)
@@ -58,6 +60,8 @@ class Linter:
         self.severities = self._severities(severities or {})
         self.lexicon = lexicon or default_lexicon()
         self.timeout = timeout
+        self.prefilter_enabled = prefilter
+        self._prefilter: list[Prefilter] = []  # built on first use, then never changed
 
     # --- selection ------------------------------------------------------------------------------
 
@@ -128,11 +132,17 @@ class Linter:
         self, document: Document, problems: list[RuleProblem] | None = None
     ) -> list[Finding]:
         scan = Scan(document, self.lexicon, self.timeout)
+        candidates = self.prefilter().candidates(document) if self.prefilter_enabled else None
         findings: list[Finding] = []
         for rule in self.rules:
+            sentences: Sequence[int] | None = None
+            if candidates is not None and rule.anchors is not None:
+                sentences = candidates.get(rule.id)
+                if not sentences:
+                    continue
             severity = self.severities.get(rule.id, rule.severity)
             try:
-                hits = list(rule.checker.check(scan, severity))
+                hits = list(rule.checker.check(scan, severity, sentences))
             except TimeoutError:
                 if problems is not None:
                     problems.append(
@@ -142,6 +152,12 @@ class Linter:
             findings.extend(self._finding(rule, hit, document) for hit in hits)
         findings.sort(key=lambda f: f.sort_key)
         return findings
+
+    def prefilter(self) -> Prefilter:
+        """The literal prefilter for the selected rules (built once, on first use)."""
+        if not self._prefilter:
+            self._prefilter.append(Prefilter(self.rules))
+        return self._prefilter[0]
 
     @staticmethod
     def _finding(rule: Rule, hit: Hit, document: Document) -> Finding:

@@ -12,7 +12,7 @@ import regex
 FLAGS = regex.IGNORECASE | regex.VERSION0
 
 
-def _widen(pattern: str) -> str:
+def widen(pattern: str) -> str:
     """Spaces outside character classes match any white space; ' matches ’ too."""
     out: list[str] = []
     in_class = False
@@ -49,7 +49,7 @@ def _widen(pattern: str) -> str:
 
 def pattern_source(patterns: list[str], *, nonword: bool = False) -> str:
     """One alternation of all patterns, bounded by word edges unless ``nonword``."""
-    body = "|".join(f"(?:{_widen(p)})" for p in patterns)
+    body = "|".join(f"(?:{widen(p)})" for p in patterns)
     if nonword:
         return body
     # Word edges apply only where the match itself starts or ends with a word character, so
@@ -64,7 +64,7 @@ def compile_patterns(patterns: list[str], *, nonword: bool = False) -> regex.Pat
 def check_pattern(pattern: str) -> str | None:
     """None when ``pattern`` compiles, else a description of what is wrong."""
     try:
-        regex.compile(_widen(pattern), FLAGS)
+        regex.compile(widen(pattern), FLAGS)
     except regex.error as exc:
         position = getattr(exc, "pos", None)
         where = f" at position {position}" if position is not None else ""

@@ -9,7 +9,7 @@ the hyphenation points of each word, and the Flesch-Kincaid formula textstat use
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
@@ -30,7 +30,13 @@ def _hyphenator() -> Any:
 
 def syllables(word: str) -> int:
     """Syllables in one word: pyphen's hyphenation points plus one (textstat's fallback)."""
-    word = word.lower().strip("'’-")
+    return _syllables(word.lower())
+
+
+@lru_cache(maxsize=65536)
+def _syllables(word: str) -> int:
+    """Memoised per lower-cased word: a text repeats its words, hyphenation is the cost."""
+    word = word.strip("'’-")
     if not word:
         return 0
     if not any(c.isalpha() for c in word):

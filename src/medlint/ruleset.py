@@ -69,7 +69,22 @@ class Rule:
     options: Mapping[str, Any]
     source: str
     line: int
-    checker: Checker = field(repr=False, compare=False)
+    _compiled: dict[str, Checker] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def checker(self) -> Checker:
+        """The compiled rule body, built on first use (most rules never run on a small file)."""
+        checker = self._compiled.get("checker")
+        if checker is None:
+            checker = load_kind(self.kind).build(self.options)
+            self._compiled["checker"] = checker
+        return checker
+
+    @property
+    def anchors(self) -> frozenset[str] | None:
+        """Literals one of which a sentence must contain for this rule to match, or None."""
+        found = self.options.get("anchors")
+        return None if found is None else frozenset(found)
 
     @property
     def summary(self) -> str:
@@ -121,14 +136,23 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def load_rules(paths: Iterable[Path]) -> list[Rule]:
-    """Load, validate and compile every rule in the given pack files; ids must be unique."""
-    from medlint.yamlfile import load_yaml_file
+    """Load and validate every rule in the given pack files; ids and names must be unique.
+
+    Validated packs are cached (see :mod:`medlint.cache`), so an unchanged pack costs no YAML
+    parsing or validation on the next run.
+    """
+    from medlint import cache
 
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
     for path in paths:
-        data = load_yaml_file(path, error_type=RulePackError)
-        for rule in _load_pack(data, _display(path)):
+        display = _display(path)
+        values = cache.load_pack(path)
+        if values is None:
+            values = _validate_pack(path, display)
+            cache.store_pack(path, values)
+        for item in values:
+            rule = _make_rule({**item, "source": display})
             for key in (rule.id, rule.name):
                 if key in seen:
                     other = seen[key]
@@ -144,6 +168,40 @@ def load_rules(paths: Iterable[Path]) -> list[Rule]:
     return rules
 
 
+def _validate_pack(path: Path, display: str) -> list[dict[str, Any]]:
+    from medlint.yamlfile import load_yaml_file
+
+    data = load_yaml_file(path, error_type=RulePackError)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise RulePackError(
+            "a rule pack must be a YAML list of rules", path=display, line=getattr(data, "line", 1)
+        )
+    positions = getattr(data, "line_of", lambda _index: 1)
+    return [_validate_rule(item, display, positions(i)) for i, item in enumerate(data)]
+
+
+def _make_rule(values: Mapping[str, Any]) -> Rule:
+    return Rule(
+        id=values["id"],
+        name=values["name"],
+        category=Category(values["category"]),
+        severity=Severity(values["severity"]),
+        kind=values["kind"],
+        message=values["message"],
+        suggest=values["suggest"],
+        why=values["why"],
+        references=tuple(Reference(title=t, url=u) for t, u in values["references"]),
+        flag_examples=tuple(values["examples"]["flag"]),
+        pass_examples=tuple(values["examples"]["pass"]),
+        enabled=values["enabled"],
+        options=MappingProxyType(dict(values["options"])),
+        source=values["source"],
+        line=values["line"],
+    )
+
+
 def _display(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd()))
@@ -151,18 +209,8 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _load_pack(data: Any, path: str) -> list[Rule]:
-    if data is None:
-        return []
-    if not isinstance(data, list):
-        raise RulePackError(
-            "a rule pack must be a YAML list of rules", path=path, line=getattr(data, "line", 1)
-        )
-    positions = getattr(data, "line_of", lambda _index: 1)
-    return [_load_rule(item, path, positions(i)) for i, item in enumerate(data)]
-
-
-def _load_rule(raw: Any, path: str, line: int) -> Rule:
+def _validate_rule(raw: Any, path: str, line: int) -> dict[str, Any]:
+    """Check one rule mapping against the schema; return its clean values (plain data)."""
     if not isinstance(raw, dict):
         raise RulePackError("each rule must be a mapping of fields", path=path, line=line)
     rule_id = raw.get("id") if isinstance(raw.get("id"), str) else None
@@ -214,27 +262,35 @@ def _load_rule(raw: Any, path: str, line: int) -> Rule:
     _check_message(values["message"], label, fail)
     options = {k: values[k] for k in kind.FIELDS}
     try:
-        checker = kind.build(options)
-    except regex.error as exc:  # a pattern valid alone but not combined
+        kind.build(options)  # compile once to be sure the patterns work together
+    except regex.error as exc:
         raise fail(f"{label}: patterns do not compile together: {exc}", "patterns") from None
-    return Rule(
-        id=values["id"],
-        name=values["name"],
-        category=Category(values["category"]),
-        severity=Severity(values["severity"]),
-        kind=kind_name,
-        message=values["message"],
-        suggest=values["suggest"],
-        why=values["why"],
-        references=tuple(Reference(title=t, url=u) for t, u in values["references"]),
-        flag_examples=values["examples"]["flag"],
-        pass_examples=values["examples"]["pass"],
-        enabled=values["enabled"],
-        options=MappingProxyType(options),
-        source=path,
-        line=line,
-        checker=checker,
-    )
+    options["anchors"] = _anchors(kind_name, options)
+    return {**values, "options": options, "line": line, "source": path}
+
+
+def _anchors(kind: str, options: Mapping[str, Any]) -> list[str] | None:
+    """Literals one of which a sentence must contain for the rule to match (for the prefilter).
+
+    From the patterns when every pattern has some; else from ``with`` (which the sentence must
+    also match); else None, and the rule runs on every sentence.
+    """
+    from medlint.literals import required_literals
+    from medlint.patterns import widen
+
+    if kind == "metric":
+        return None
+    for key in ("patterns", "with"):
+        found: set[str] = set()
+        for pattern in options.get(key) or ():
+            required = required_literals(widen(pattern))
+            if required is None:
+                break
+            found |= required
+        else:
+            if found:
+                return sorted(found)
+    return None
 
 
 def _check_message(message: str, label: str, fail: Any) -> None:

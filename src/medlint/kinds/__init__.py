@@ -6,7 +6,7 @@ The registry maps a kind's name to its module path, so a run imports only the ki
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
@@ -19,7 +19,12 @@ if TYPE_CHECKING:
 class Checker(Protocol):
     """A compiled rule body: finds hits in one scanned document."""
 
-    def check(self, scan: Scan, severity: Severity) -> Iterator[Hit]: ...
+    def check(
+        self, scan: Scan, severity: Severity, sentences: Sequence[int] | None = None
+    ) -> Iterator[Hit]:
+        """Hits in the document; ``sentences`` limits the search to these sentence indexes
+        (the prefilter's candidates), None means every sentence."""
+        ...
 
 
 class Kind(Protocol):

@@ -8,7 +8,7 @@ The finding sits on the first trigger that counts.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Final
 
 from medlint.findings import Severity
@@ -38,25 +38,28 @@ class DocumentChecker:
         self.skip = frozenset(flags["skip"])
         self.lower = frozenset(flags["lower"])
 
-    def check(self, scan: Scan, severity: Severity) -> Iterator[Hit]:
+    def check(
+        self, scan: Scan, severity: Severity, sentences: Sequence[int] | None = None
+    ) -> Iterator[Hit]:
+        all_sentences = scan.document.sentences
         prose = scan.document.prose
-        # The source, not the prose: a link target or an href counts as a citation.
-        if self.requires.search(scan.document.text, timeout=scan.timeout):
-            return
-        sentences = scan.document.sentences
-        for match in self.trigger.finditer(prose, timeout=scan.timeout):
-            index = scan.sentence_index(match.start())
-            if index is None or match.end() > sentences[index].end:
-                continue
-            if self.with_ is not None and not self.with_.search(sentences[index].text):
-                continue
-            flags = scan.flags(index, match.start(), match.end())
-            if flags & self.skip:
-                continue
-            yield Hit(
-                match.start(), match.end(), severity.lowered() if flags & self.lower else severity
-            )
-            return
+        timeout = scan.timeout
+        for index in range(len(all_sentences)) if sentences is None else sentences:
+            sentence = all_sentences[index]
+            for match in self.trigger.finditer(
+                prose, sentence.start, sentence.end, timeout=timeout
+            ):
+                if self.with_ is not None and not self.with_.search(sentence.text, timeout=timeout):
+                    break
+                if scan.flags(index, match.start(), match.end()) & self.skip:
+                    continue
+                # The source, not the prose: a link target or an href counts as a citation.
+                if self.requires.search(scan.document.text, timeout=timeout):
+                    return
+                flags = scan.flags(index, match.start(), match.end())
+                lowered = flags & self.lower
+                yield Hit(match.start(), match.end(), severity.lowered() if lowered else severity)
+                return
 
 
 def build(options: Mapping[str, Any]) -> DocumentChecker:

@@ -38,7 +38,9 @@ class MetricChecker:
         self.threshold = float(options["threshold"])
         self.min_words = int(options.get("min_words") or 0)
 
-    def check(self, scan: Scan, severity: Severity) -> Iterator[Hit]:
+    def check(
+        self, scan: Scan, severity: Severity, sentences: Sequence[int] | None = None
+    ) -> Iterator[Hit]:
         sentences = scan.document.sentences
         if self.scope == "document":
             groups: list[Sequence[Sentence]] = [sentences] if sentences else []

@@ -7,7 +7,7 @@ treatment), ``unless`` (what excuses it, e.g. a citation) looked for within ``un
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Final
 
 from medlint.findings import Severity
@@ -43,27 +43,28 @@ class PatternChecker:
         self.skip = frozenset(flags["skip"])
         self.lower = frozenset(flags["lower"])
 
-    def check(self, scan: Scan, severity: Severity) -> Iterator[Hit]:
-        sentences = scan.document.sentences
-        for match in self.pattern.finditer(scan.document.prose, timeout=scan.timeout):
-            index = scan.sentence_index(match.start())
-            if index is None or match.end() > sentences[index].end:
-                continue
-            sentence = sentences[index]
-            if self.with_ is not None and not self.with_.search(
-                sentence.text, timeout=scan.timeout
+    def check(
+        self, scan: Scan, severity: Severity, sentences: Sequence[int] | None = None
+    ) -> Iterator[Hit]:
+        all_sentences = scan.document.sentences
+        prose = scan.document.prose
+        timeout = scan.timeout
+        for index in range(len(all_sentences)) if sentences is None else sentences:
+            sentence = all_sentences[index]
+            for match in self.pattern.finditer(
+                prose, sentence.start, sentence.end, timeout=timeout
             ):
-                continue
-            if self.unless is not None and self.unless.search(
-                scan.neighbourhood(index, self.unless_scope), timeout=scan.timeout
-            ):
-                continue
-            flags = scan.flags(index, match.start(), match.end())
-            if flags & self.skip:
-                continue
-            yield Hit(
-                match.start(), match.end(), severity.lowered() if flags & self.lower else severity
-            )
+                if self.with_ is not None and not self.with_.search(sentence.text, timeout=timeout):
+                    break
+                if self.unless is not None and self.unless.search(
+                    scan.neighbourhood(index, self.unless_scope), timeout=timeout
+                ):
+                    break
+                flags = scan.flags(index, match.start(), match.end())
+                if flags & self.skip:
+                    continue
+                lowered = flags & self.lower
+                yield Hit(match.start(), match.end(), severity.lowered() if lowered else severity)
 
 
 def build(options: Mapping[str, Any]) -> PatternChecker:

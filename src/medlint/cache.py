@@ -1,0 +1,65 @@
+"""A cache of validated rule packs, so a pre-commit run does not re-parse YAML every time.
+
+Entries are JSON files named by a hash of the pack's bytes and medlint's version, in
+``$MEDLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/medlint``, else ``~/.cache/medlint``. Set
+``MEDLINT_CACHE_DIR=off`` to disable it. Any problem reading or writing the cache is ignored:
+the pack is then simply validated again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+SCHEMA = "4"  # bump when the shape of validated values changes
+
+
+def cache_dir() -> Path | None:
+    configured = os.environ.get("MEDLINT_CACHE_DIR")
+    if configured is not None:
+        return None if configured.strip().lower() in ("", "off", "0", "false") else Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "medlint"
+
+
+def _entry(path: Path) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    from medlint import __version__
+
+    try:
+        digest = hashlib.sha256(path.read_bytes())
+    except OSError:
+        return None
+    digest.update(f"\0{__version__}\0{SCHEMA}\0{path.name}".encode())
+    return folder / "packs" / f"{digest.hexdigest()[:32]}.json"
+
+
+def load_pack(path: Path) -> list[dict[str, Any]] | None:
+    entry = _entry(path)
+    if entry is None:
+        return None
+    try:
+        data = json.loads(entry.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, list) else None
+
+
+def store_pack(path: Path, values: list[dict[str, Any]]) -> None:
+    entry = _entry(path)
+    if entry is None:
+        return
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(values, stream)
+        os.replace(temporary, entry)
+    except (OSError, TypeError, ValueError):
+        return

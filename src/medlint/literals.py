@@ -1,0 +1,133 @@
+"""Required literals of a pattern, for the prefilter.
+
+For each pattern we derive a set of lower-case strings such that every match contains at least
+one of them ("cur" for ``cur(?:e|es|ed)``; {"halt", "stop"} for ``(?:halt|stop)s? progress``...).
+One pass over the lower-cased text finds all of them at once, and a rule's full pattern then
+runs only on sentences where one of its literals occurs. Derivation is conservative: when a
+pattern cannot be analysed, it has no literals and always runs, so results never change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+try:  # the parser of the standard library's re module (private but stable since 3.11)
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
+except ImportError:  # pragma: no cover - older layouts
+    import sre_constants  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+MIN_LITERAL = 3  # shorter literals match almost everywhere and would filter nothing
+
+Requirement = frozenset[str] | None
+
+
+# Words so frequent in health writing that an anchor made of them filters little: a pattern's
+# rarer literal is preferred. (Speed only: any choice gives the same findings.)
+COMMON = frozenset(
+    """about after again also always answer approach around away been before benefit better
+    blood body care cause cell cells choice clear clinic come damage damaged data disease doctor
+    doctors effect effects effective evidence first found free from function future get good
+    has have health help hope immune improve improvement increase infusion injection medicine
+    more natural need never once option other pain patient patients people practice procedure
+    reduce reduction research results risk risks safe should show shown solution some source
+    stem studies study symptoms than that their therapy they this time today treated treatment
+    treatments trial trials which will with years you your
+    able according act almost analysis and any approved areas ask become best beyond bring
+    call can certified chang changing clients completely contact could data days doctors
+    easily experts extremely famous for generally get give great guidelines hours increase
+    itself kind leading listed little new off offer only our own paper people published rate
+    report right standards the""".split()
+)
+
+
+def _score(requirement: frozenset[str]) -> tuple[bool, int, int]:
+    rare = not any(word in COMMON for word in requirement)
+    return (rare, min(min(len(s) for s in requirement), 8), -len(requirement))
+
+
+def _best(candidates: Iterable[frozenset[str]]) -> Requirement:
+    usable = [c for c in candidates if c and min(len(s) for s in c) >= MIN_LITERAL]
+    return max(usable, key=_score) if usable else None
+
+
+def _sequence(items: Any) -> Requirement:
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:
+            candidates.append(frozenset({"".join(run).lower()}))
+            run.clear()
+
+    for op, value in items:
+        if op is sre_constants.LITERAL:
+            run.append(chr(value))
+            continue
+        if op is sre_constants.IN and len(value) == 1 and value[0][0] is sre_constants.LITERAL:
+            run.append(chr(value[0][1]))
+            continue
+        close_run()
+        required = _node(op, value)
+        if required is not None:
+            candidates.append(required)
+    close_run()
+    return _best(candidates)
+
+
+def _node(op: Any, value: Any) -> Requirement:
+    if op is sre_constants.SUBPATTERN:
+        return _sequence(value[-1])
+    if op is sre_constants.BRANCH:
+        union: set[str] = set()
+        for branch in value[1]:
+            required = _sequence(branch)
+            if required is None:
+                return None
+            union |= required
+        return frozenset(union)
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) or (
+        getattr(sre_constants, "POSSESSIVE_REPEAT", None) is op
+    ):
+        low, _high, body = value
+        return _sequence(body) if low >= 1 else None
+    if op is sre_constants.ATOMIC_GROUP:
+        return _sequence(value)
+    return None  # classes, anchors, lookarounds, backreferences: nothing required
+
+
+def required_literals(pattern: str) -> Requirement:
+    """Lower-case strings one of which every match of ``pattern`` contains, or None."""
+    try:
+        parsed = sre_parse.parse(pattern, re.IGNORECASE)
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return None
+    return _sequence(parsed)
+
+
+def trie_pattern(words: Iterable[str], render_char: Callable[[str], str] = re.escape) -> str:
+    """A regex matching any of ``words``, shaped as a trie so ``re`` scans it quickly.
+
+    ``render_char`` renders one character (e.g. a space as ``\\s+``); longer words win at a place.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [render_char(c) + render(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return render(trie)
