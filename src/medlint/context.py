@@ -160,8 +160,8 @@ class Lexicon:
             text = sentence[m.start() : m.end()]
             for kind, direction in self.entries.get(_normalise(m.group()), ()):
                 found.append(Cue(kind, m.start(), m.end(), text, direction))
-        for m in _QUOTE.finditer(sentence):
-            found.append(Cue("quote", m.start(), m.end(), m.group()))
+        for quote in _QUOTE.finditer(sentence):
+            found.append(Cue("quote", quote.start(), quote.end(), quote.group()))
         stripped = sentence.rstrip()
         if stripped.endswith("?"):
             found.append(Cue("question", len(stripped) - 1, len(stripped), "?"))

@@ -9,16 +9,14 @@ pattern cannot be analysed, it has no literals and always runs, so results never
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-try:  # the parser of the standard library's re module (private but stable since 3.11)
-    from re import _constants as sre_constants
-    from re import _parser as sre_parse
-except ImportError:  # pragma: no cover - older layouts
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+# The parser of the standard library's re module: private, but stable since Python 3.11.
+sre_constants: Any = importlib.import_module("re._constants")
+sre_parse: Any = importlib.import_module("re._parser")
 
 MIN_LITERAL = 3  # shorter literals match almost everywhere and would filter nothing
 
@@ -28,19 +26,18 @@ Requirement = frozenset[str] | None
 # Words so frequent in health writing that an anchor made of them filters little: a pattern's
 # rarer literal is preferred. (Speed only: any choice gives the same findings.)
 COMMON = frozenset(
-    """about after again also always answer approach around away been before benefit better
-    blood body care cause cell cells choice clear clinic come damage damaged data disease doctor
-    doctors effect effects effective evidence first found free from function future get good
-    has have health help hope immune improve improvement increase infusion injection medicine
-    more natural need never once option other pain patient patients people practice procedure
-    reduce reduction research results risk risks safe should show shown solution some source
-    stem studies study symptoms than that their therapy they this time today treated treatment
-    treatments trial trials which will with years you your
-    able according act almost analysis and any approved areas ask become best beyond bring
-    call can certified chang changing clients completely contact could data days doctors
-    easily experts extremely famous for generally get give great guidelines hours increase
-    itself kind leading listed little new off offer only our own paper people published rate
-    report right standards the""".split()
+    """able about according act after again almost also always analysis and answer any approach
+    approved areas around ask away become been before benefit best better beyond blood body
+    bring call can care cause cell cells certified chang changing choice clear clients clinic
+    come completely contact could damage damaged data days disease doctor doctors easily effect
+    effective effects evidence experts extremely famous first for found free from function
+    future generally get give good great guidelines has have health help hope hours immune
+    improve improvement increase infusion injection itself kind leading listed little medicine
+    more natural need never new off offer once only option other our own pain paper patient
+    patients people practice procedure published rate reduce reduction report research results
+    right risk risks safe should show shown solution some source standards stem studies study
+    symptoms than that the their therapy they this time today treated treatment treatments
+    trial trials which will with years you your""".split()
 )
 
 

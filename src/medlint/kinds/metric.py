@@ -41,12 +41,12 @@ class MetricChecker:
     def check(
         self, scan: Scan, severity: Severity, sentences: Sequence[int] | None = None
     ) -> Iterator[Hit]:
-        sentences = scan.document.sentences
+        every = scan.document.sentences  # a measure reads the whole text: no prefilter
         if self.scope == "document":
-            groups: list[Sequence[Sentence]] = [sentences] if sentences else []
+            groups: list[Sequence[Sentence]] = [every] if every else []
         else:
             by_paragraph: dict[int, list[Sentence]] = {}
-            for sentence in sentences:
+            for sentence in every:
                 by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
             groups = list(by_paragraph.values())
         for group in groups:
