@@ -35,11 +35,12 @@ def test_every_rule_has_three_examples_each_way() -> None:
 def test_catalog_covers_every_category() -> None:
     from collections import Counter
 
+    from medlint.findings import RULE_CATEGORIES as Category_list
     from medlint.findings import Category
 
     counts = Counter(r.category for r in _LINTER.all_rules)
     assert len(_LINTER.all_rules) >= 40
-    for category in Category:
+    for category in Category_list:
         assert counts[category] >= (1 if category is Category.READABILITY else 2), category
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from medlint.errors import MedlintError
 
 FORMATS = ("text", "json")
+REPORT_FORMATS = ("text", "json", "sarif", "github", "junit")
 FAIL_LEVELS = ("error", "warning", "info", "never")
 
 
@@ -69,14 +70,18 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
-    "--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True
+    "--format",
+    "output_format",
+    type=click.Choice(REPORT_FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
 )
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_LEVELS),
-    default="warning",
-    show_default=True,
-    help="Exit 1 when a finding is at or above this severity.",
+    default=None,
+    help="Exit 1 when a finding is at or above this severity [default: warning].",
 )
 @click.option(
     "--select",
@@ -85,10 +90,23 @@ def main() -> None:
     help="Only these rule ids, names, id prefixes or categories (comma-separated).",
 )
 @click.option(
+    "--extend-select",
+    multiple=True,
+    metavar="RULES",
+    help="Add these rules to the selection (comma-separated).",
+)
+@click.option(
     "--ignore", multiple=True, metavar="RULES", help="Skip these rules (comma-separated)."
 )
 @rules_option
 @no_builtin_option
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="Use this configuration file for every path (.medlint.yaml or pyproject.toml).",
+)
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option(
     "--stdin-filename", metavar="NAME", help="Name (and so format) of the text read from '-'."
 )
@@ -96,77 +114,93 @@ def main() -> None:
 @click.option(
     "--output-file", type=click.Path(dir_okay=False), help="Write the report to this file."
 )
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False),
+    help="Report only findings that are not in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_file",
+    type=click.Path(dir_okay=False),
+    help="Record today's findings in this file, and exit 0.",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str,
-    fail_on: str,
+    fail_on: str | None,
     select: tuple[str, ...],
+    extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     rules: tuple[str, ...],
     no_builtin: bool,
+    config_file: str | None,
+    isolated: bool,
     stdin_filename: str | None,
     statistics: bool,
     output_file: str | None,
+    baseline_file: str | None,
+    write_baseline_file: str | None,
 ) -> None:
     """Lint text, Markdown and HTML files, folders, or '-' for standard input."""
-    from medlint.document import Document
-    from medlint.engine import RuleProblem
+    from pathlib import Path
+
     from medlint.errors import MedlintError
-    from medlint.findings import Finding, Severity
+    from medlint.findings import Severity
     from medlint.report import RunSummary, get_reporter
-    from medlint.source import decode, format_for
+    from medlint.runner import Options, run
+    from medlint.suppress import META_DESCRIPTIONS
 
-    linter = _linter(rules, not no_builtin, select, ignore)
-    findings: list[Finding] = []
-    errors: list[str] = []
-    problems: list[RuleProblem] = []
-    checked = 0
-    for path in _inputs(paths):
-        try:
-            if path == "-":
-                name = stdin_filename or "-"
-                text = decode(sys.stdin.buffer.read(), name)
-                document = Document(text, format_for(name), name)
-            else:
-                from medlint.source import read_text
-
-                display = str(path)
-                document = Document(read_text(path, display), format_for(path), display)
-            findings.extend(linter.lint_document(document, problems))
-            checked += 1
-        except MedlintError as error:
-            errors.append(str(error))
-    for message in errors:
+    options = Options(
+        select=tuple(_split(select)) or None,
+        extend_select=tuple(_split(extend_select)),
+        ignore=tuple(_split(ignore)),
+        rules=rules,
+        builtin=not no_builtin,
+        fail_on=fail_on,
+        config=Path(config_file) if config_file else None,
+        isolated=isolated,
+        baseline=Path(baseline_file) if baseline_file else None,
+        stdin_filename=stdin_filename,
+    )
+    try:
+        result = run(paths, options)
+    except MedlintError as error:
+        _fatal(error)
+    for message in result.errors:
         click.echo(f"medlint: {message}", err=True)
-    for problem in problems:
+    for problem in result.problems:
         click.echo(f"medlint: {problem}", err=True)
+    if write_baseline_file:
+        from medlint.baseline import render_baseline
+
+        _write_atomically(write_baseline_file, render_baseline(result.findings, __version__))
+        click.echo(
+            f"medlint: wrote {len(result.findings)} findings to {write_baseline_file}", err=True
+        )
+        sys.exit(2 if result.errors else 0)
     summary = RunSummary(
-        files_checked=checked,
+        files_checked=result.files_checked,
         tool_version=__version__,
-        errors=tuple(errors),
+        errors=tuple(result.errors),
         statistics=statistics,
         color=output_file is None and output_format == "text" and sys.stdout.isatty(),
+        paths=tuple(result.paths),
+        rules=[r.to_dict() for r in result.rules] + list(META_DESCRIPTIONS),
     )
-    report = get_reporter(output_format).render(findings, summary)
+    report = get_reporter(output_format).render(result.findings, summary)
     if output_file:
         _write_atomically(output_file, report)
     else:
         click.echo(report, nl=False)
-    if errors or problems:
+    if result.errors or result.problems:
         sys.exit(2)
-    threshold = None if fail_on == "never" else Severity(fail_on)
-    failing = threshold is not None and any(f.severity.rank >= threshold.rank for f in findings)
+    threshold = None if result.fail_on == "never" else Severity(result.fail_on)
+    failing = threshold is not None and any(
+        f.severity.rank >= threshold.rank for f in result.findings
+    )
     sys.exit(1 if failing else 0)
-
-
-def _inputs(paths: Sequence[str]) -> list[Any]:
-    from medlint.discover import discover
-
-    files = [p for p in paths if p != "-"]
-    result: list[Any] = list(discover(files))
-    if "-" in paths:
-        result.insert(0, "-")
-    return result
 
 
 def _write_atomically(target: str, content: str) -> None:

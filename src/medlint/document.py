@@ -95,6 +95,17 @@ class Document:
         line, column = self.position(end - 1)
         return line, column + 1
 
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def next_content_line(self, line: int) -> int:
+        """The first line after ``line`` that holds more than white space (or the last line)."""
+        for candidate in range(line + 1, self.line_count + 1):
+            if self.line_text(candidate).strip():
+                return candidate
+        return self.line_count
+
     def line_text(self, line: int) -> str:
         start = self._line_starts[line - 1]
         end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)

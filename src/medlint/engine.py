@@ -21,6 +21,8 @@ from medlint.findings import Category, Finding, Severity
 from medlint.prefilter import Prefilter
 from medlint.ruleset import Rule, builtin_pack_paths, expand_paths, load_rules
 from medlint.scan import Hit, Scan
+from medlint.suppress import META_RULES, Name, find_directives
+from medlint.suppress import apply as apply_suppressions
 
 _SPACE = regex.compile(r"\s+")
 DEFAULT_TIMEOUT = 2.0  # seconds one rule may spend on one text
@@ -47,7 +49,10 @@ class Linter:
         rules: Iterable[str | Path] = (),
         builtin: bool = True,
         select: Iterable[str] | None = None,
+        extend_select: Iterable[str] = (),
         ignore: Iterable[str] = (),
+        readability_grade: float | None = None,
+        suppressions: bool = True,
         severities: Mapping[str, str] | None = None,
         lexicon: Lexicon | None = None,
         timeout: float | None = DEFAULT_TIMEOUT,
@@ -56,7 +61,11 @@ class Linter:
         paths = builtin_pack_paths() if builtin else []
         paths += expand_paths(rules)
         self.all_rules: tuple[Rule, ...] = tuple(load_rules(paths))
-        self.rules: tuple[Rule, ...] = self._choose(select, ignore)
+        self.meta_rules = frozenset(meta[0] for meta in META_RULES)
+        self.rules: tuple[Rule, ...] = self._choose(select, extend_select, ignore)
+        if readability_grade is not None:
+            self.rules = tuple(_with_grade(r, readability_grade) for r in self.rules)
+        self.suppressions = suppressions
         self.severities = self._severities(severities or {})
         self.lexicon = lexicon or default_lexicon()
         self.timeout = timeout
@@ -65,16 +74,24 @@ class Linter:
 
     # --- selection ------------------------------------------------------------------------------
 
-    def _matching(self, token: str, option: str) -> list[Rule]:
+    def resolve(self, token: str) -> frozenset[str] | None:
+        """Rule ids a selector stands for (id, name, id prefix, category or ALL), else None."""
         token = token.strip()
         if token.upper() == "ALL":
-            return list(self.all_rules)
-        found = [
-            r
+            return frozenset(r.id for r in self.all_rules)
+        found = frozenset(
+            r.id
             for r in self.all_rules
             if token in (r.id, r.name, r.category.value) or r.id.startswith(token)
-        ]
-        if not found:
+        )
+        if not found and any(token in meta for meta in META_RULES):
+            return frozenset(meta[0] for meta in META_RULES if token in meta)
+        return found or None
+
+    def _matching(self, token: str, option: str) -> list[Rule]:
+        ids = self.resolve(token)
+        found = [r for r in self.all_rules if ids is not None and r.id in ids]
+        if ids is None:
             words = [w for r in self.all_rules for w in (r.id, r.name)] + [
                 c.value for c in Category
             ]
@@ -86,13 +103,18 @@ class Linter:
             )
         return found
 
-    def _choose(self, select: Iterable[str] | None, ignore: Iterable[str]) -> tuple[Rule, ...]:
+    def _choose(
+        self, select: Iterable[str] | None, extend_select: Iterable[str], ignore: Iterable[str]
+    ) -> tuple[Rule, ...]:
         if select is None:
             chosen = {r.id for r in self.all_rules if r.enabled}
         else:
             chosen = {r.id for token in select for r in self._matching(token, "select")}
+        for token in extend_select:
+            chosen |= {r.id for r in self._matching(token, "extend-select")}
         for token in ignore:
             chosen -= {r.id for r in self._matching(token, "ignore")}
+            self.meta_rules -= self.resolve(token) or frozenset()
         return tuple(r for r in self.all_rules if r.id in chosen)
 
     def _severities(self, overrides: Mapping[str, str]) -> dict[str, Severity]:
@@ -149,9 +171,51 @@ class Linter:
                         RuleProblem(rule.id, document.path, f"took over {self.timeout} s")
                     )
                 continue
-            findings.extend(self._finding(rule, hit, document) for hit in hits)
+            findings.extend(self._finding(rule, hit, document, scan) for hit in hits)
+        if self.suppressions:
+            findings = self._suppress(findings, document)
         findings.sort(key=lambda f: f.sort_key)
         return findings
+
+    def _suppress(self, findings: list[Finding], document: Document) -> list[Finding]:
+        directives = find_directives(document.text, document.format)
+        if not directives:
+            return findings
+
+        def note(meta: tuple[str, str], name: Name, message: str) -> Finding:
+            line, column = document.position(name.start)
+            end_line, end_column = document.end_position(name.end, name.start)
+            return Finding(
+                rule=meta[0],
+                name=meta[1],
+                category=Category.SUPPRESSION,
+                severity=Severity.WARNING,
+                message=message,
+                match=document.text[name.start : name.end],
+                suggestion="Remove the comment, or name the rule it is meant to suppress.",
+                path=document.path,
+                start=name.start,
+                end=name.end,
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+                fingerprint=fingerprint(meta[0], document.text[name.start : name.end], ""),
+            )
+
+        known = [w for r in self.all_rules for w in (r.id, r.name)]
+        known += [c.value for c in Category]
+        kept, notes = apply_suppressions(
+            findings,
+            directives,
+            resolve=self.resolve,
+            known_names=known,
+            line_of=lambda offset: document.position(offset)[0],
+            next_content_line=document.next_content_line,
+            last_line=document.line_count,
+            make_note=note,
+        )
+        return kept + [n for n in notes if n.rule in self.meta_rules]
 
     def prefilter(self) -> Prefilter:
         """The literal prefilter for the selected rules (built once, on first use)."""
@@ -160,12 +224,14 @@ class Linter:
         return self._prefilter[0]
 
     @staticmethod
-    def _finding(rule: Rule, hit: Hit, document: Document) -> Finding:
+    def _finding(rule: Rule, hit: Hit, document: Document, scan: Scan) -> Finding:
         start, end = document.source_span(hit.start, hit.end)
         line, column = document.position(start)
         end_line, end_column = document.end_position(end, start)
         shown = _SPACE.sub(" ", document.prose[hit.start : hit.end]).strip()
         message = rule.message.format_map({"match": shown, **hit.values})
+        index = scan.sentence_index(hit.start)
+        sentence = document.sentences[index].text if index is not None else ""
         return Finding(
             rule=rule.id,
             name=rule.name,
@@ -181,7 +247,31 @@ class Linter:
             column=column,
             end_line=end_line,
             end_column=end_column,
+            fingerprint=fingerprint(rule.id, shown, sentence),
         )
+
+
+def fingerprint(rule: str, match: str, sentence: str) -> str:
+    """A finding's identity that survives lines moving: rule, matched words, their sentence."""
+    import hashlib
+
+    def normal(text: str) -> str:
+        return _SPACE.sub(" ", text).strip().lower()
+
+    data = "\0".join((rule, normal(match), normal(sentence))).encode()
+    return hashlib.sha256(data).hexdigest()[:20]
+
+
+def _with_grade(rule: Rule, grade: float) -> Rule:
+    """The rule with the target reading grade applied, if it measures grade level."""
+    if rule.kind != "metric" or rule.options.get("metric") != "grade_level":
+        return rule
+    from dataclasses import replace
+    from types import MappingProxyType
+
+    return replace(
+        rule, options=MappingProxyType({**rule.options, "threshold": float(grade)}), _compiled={}
+    )
 
 
 def _check_format(format: str) -> Format:

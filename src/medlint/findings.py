@@ -43,6 +43,10 @@ class Category(StrEnum):
     TESTIMONIAL = "testimonial"
     ALTMED = "altmed"
     READABILITY = "readability"
+    SUPPRESSION = "suppression"  # medlint's own notes on suppression comments, not a rule pack
+
+
+RULE_CATEGORIES = tuple(c for c in Category if c is not Category.SUPPRESSION)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -63,6 +67,7 @@ class Finding:
     column: int
     end_line: int
     end_column: int
+    fingerprint: str = ""
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -85,4 +90,5 @@ class Finding:
             "suggestion": self.suggestion,
             "start": self.start,
             "end": self.end,
+            "fingerprint": self.fingerprint,
         }

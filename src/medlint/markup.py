@@ -27,7 +27,16 @@ class Prose:
 
 
 def plain_prose(text: str) -> Prose:
-    return Prose(text, OffsetMap.identity(len(text)), ())
+    """Plain text is its own prose, less any ``medlint:`` suppression lines."""
+    from medlint.suppress import text_directive_spans
+
+    spans = text_directive_spans(text) if "medlint:" in text else []
+    if spans:
+        masked = list(text)
+        for start, end in spans:
+            masked[start:end] = " " * (end - start)
+        text = "".join(masked)
+    return Prose(text, OffsetMap.identity(len(text)), tuple(start for start, _ in spans))
 
 
 # --- Markdown -----------------------------------------------------------------------------------

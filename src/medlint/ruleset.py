@@ -19,7 +19,7 @@ from typing import Any, Final
 import regex
 
 from medlint.errors import RulePackError
-from medlint.findings import Category, Severity
+from medlint.findings import RULE_CATEGORIES, Category, Severity
 from medlint.kinds import KINDS, Checker, load_kind
 from medlint.schema import Field, Invalid, boolean, examples, one_of, references, text
 
@@ -30,7 +30,7 @@ COMMON_FIELDS: Final = MappingProxyType(
     {
         "id": Field(text, required=True),
         "name": Field(text, required=True),
-        "category": Field(one_of(*(c.value for c in Category)), required=True),
+        "category": Field(one_of(*(c.value for c in RULE_CATEGORIES)), required=True),
         "severity": Field(one_of(*(s.value for s in Severity)), required=True),
         "kind": Field(one_of(*KINDS), default="pattern"),
         "message": Field(text, required=True),

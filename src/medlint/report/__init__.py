@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 if TYPE_CHECKING:
     from medlint.findings import Finding
@@ -21,6 +21,9 @@ class RunSummary:
     errors: Sequence[str] = field(default_factory=tuple)
     statistics: bool = False
     color: bool = False
+    paths: Sequence[str] = field(default_factory=tuple)  # every file checked, in order
+    rules: Sequence[Mapping[str, Any]] = field(default_factory=tuple)  # rule metadata (to_dict)
+    all_rule_metadata: bool = False  # SARIF: describe every rule, not only those reported
 
 
 class Reporter(Protocol):
@@ -31,6 +34,9 @@ REPORTERS: Final = MappingProxyType(
     {
         "text": "medlint.report.text:TextReporter",
         "json": "medlint.report.json:JsonReporter",
+        "sarif": "medlint.report.sarif:SarifReporter",
+        "github": "medlint.report.github:GithubReporter",
+        "junit": "medlint.report.junit:JunitReporter",
     }
 )
 

@@ -24,8 +24,12 @@ def _plural(count: int, word: str) -> str:
 
 class TextReporter:
     def render(self, findings: Sequence[Finding], summary: RunSummary, /) -> str:
-        lines = []
+        lines: list[str] = []
+        previous_path: str | None = None
         for f in findings:
+            if previous_path is not None and f.path != previous_path:
+                lines.append("")  # one group per file
+            previous_path = f.path
             where = _paint(f"{f.path or '-'}:{f.line}:{f.column}:", "1", summary.color)
             severity = _paint(f.severity.value, _COLORS[f.severity], summary.color)
             lines.append(f"{where} {severity} {f.rule} {f.message}")

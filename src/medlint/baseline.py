@@ -1,0 +1,75 @@
+"""Baselines: accept today's findings, report only new ones.
+
+``--write-baseline FILE`` records every finding as (path, rule, fingerprint); ``--baseline FILE``
+drops findings recorded there. The fingerprint hashes the rule, the normalised match and its
+sentence, not line numbers, so findings survive text moving around the file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from medlint.errors import ConfigError
+from medlint.findings import Finding
+
+Key = tuple[str, str, str]
+
+
+def _path_key(path: str | None) -> str:
+    if not path or path == "-":
+        return path or ""
+    candidate = Path(path)
+    try:
+        return candidate.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return candidate.as_posix()
+
+
+def key_of(finding: Finding) -> Key:
+    return (_path_key(finding.path), finding.rule, finding.fingerprint)
+
+
+def render_baseline(findings: Iterable[Finding], version: str) -> str:
+    entries = [
+        {"path": key[0], "rule": key[1], "fingerprint": key[2], "match": f.match}
+        for f in findings
+        for key in [key_of(f)]
+    ]
+    return (
+        json.dumps({"medlint": version, "findings": entries}, indent=2, ensure_ascii=False) + "\n"
+    )
+
+
+def load_baseline(path: Path) -> Counter[Key]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError("baseline file not found", path=str(path)) from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ConfigError(f"not a medlint baseline: {exc}", path=str(path)) from None
+    entries = data.get("findings") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise ConfigError(
+            "not a medlint baseline", path=str(path), hint="expected a 'findings' list"
+        )
+    counts: Counter[Key] = Counter()
+    for entry in entries:
+        if isinstance(entry, dict) and {"path", "rule", "fingerprint"} <= set(entry):
+            counts[(str(entry["path"]), str(entry["rule"]), str(entry["fingerprint"]))] += 1
+    return counts
+
+
+def new_findings(findings: Sequence[Finding], baseline: Counter[Key]) -> list[Finding]:
+    """Findings not in the baseline; each baseline entry excuses one finding."""
+    remaining = Counter(baseline)
+    result = []
+    for finding in findings:
+        key = key_of(finding)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+        else:
+            result.append(finding)
+    return result

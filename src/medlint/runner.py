@@ -1,0 +1,144 @@
+"""Lint many files the way the CLI does: configuration per file, filters, baseline.
+
+The CLI parses options and prints; this module does the work, so editors' integrations and
+tests can call it too.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from medlint.config import Config, find_config, load_config
+from medlint.document import Document
+from medlint.engine import Linter, RuleProblem
+from medlint.errors import MedlintError
+from medlint.findings import Finding
+from medlint.ruleset import Rule
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Options:
+    """Command-line settings; each one given overrides the configuration file's."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
+    builtin: bool = True
+    fail_on: str | None = None
+    config: Path | None = None
+    isolated: bool = False
+    baseline: Path | None = None
+    stdin_filename: str | None = None
+    prefilter: bool = True
+
+
+@dataclass(slots=True)
+class RunResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    problems: list[RuleProblem] = field(default_factory=list)
+    files_checked: int = 0
+    paths: list[str] = field(default_factory=list)
+    fail_on: str = "warning"
+    rules: tuple[Rule, ...] = ()
+
+
+class Runner:
+    """Keeps one Linter per configuration file for the length of a run."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self._configs: dict[Path, Config] = {}
+        self._linters: dict[Path | None, Linter] = {}
+        self._explicit = load_config(options.config) if options.config else None
+
+    def config_for(self, path: Path | None) -> Config:
+        if self.options.isolated:
+            return Config()
+        if self._explicit is not None:
+            return self._explicit
+        folder = (path.parent if path is not None else Path.cwd()).resolve()
+        found = find_config(folder)
+        if found is None:
+            return Config()
+        if found not in self._configs:
+            self._configs[found] = load_config(found)
+        return self._configs[found]
+
+    def linter_for(self, config: Config) -> Linter:
+        key = config.path
+        linter = self._linters.get(key)
+        if linter is None:
+            options = self.options
+            linter = Linter(
+                rules=[*config.extend, *options.rules],
+                builtin=options.builtin,
+                select=options.select if options.select is not None else config.select,
+                extend_select=[*config.extend_select, *options.extend_select],
+                ignore=[*config.ignore, *options.ignore],
+                severities=config.severity,
+                readability_grade=config.readability_grade,
+                prefilter=options.prefilter,
+            )
+            self._linters[key] = linter
+        return linter
+
+    def lint_one(
+        self, path: Path | str, read_stdin: Callable[[], bytes]
+    ) -> tuple[list[Finding], list[RuleProblem]]:
+        """Findings for one input ('-' is standard input); raises MedlintError."""
+        from medlint.source import decode, format_for, read_text
+
+        if path == "-":
+            name = self.options.stdin_filename or "-"
+            document = Document(decode(read_stdin(), name), format_for(name), name)
+            file: Path | None = Path(name) if self.options.stdin_filename else None
+        else:
+            file = Path(path)
+            document = Document(read_text(file, str(path)), format_for(file), str(path))
+        config = self.config_for(file)
+        linter = self.linter_for(config)
+        problems: list[RuleProblem] = []
+        findings = linter.lint_document(document, problems)
+        if file is not None and config.per_file_ignores:
+            ignored: set[str] = set()
+            for token in config.ignored_for(file):
+                ignored |= linter.resolve(token) or set()
+            findings = [f for f in findings if f.rule not in ignored]
+        return findings, problems
+
+
+def run(
+    paths: Sequence[str], options: Options, read_stdin: Callable[[], bytes] | None = None
+) -> RunResult:
+    """Lint files, folders and '-' as the CLI does. Configuration errors raise MedlintError."""
+    from medlint.discover import discover
+
+    runner = Runner(options)
+    result = RunResult()
+    top_config = runner.config_for(None)
+    result.fail_on = options.fail_on or top_config.fail_on or "warning"
+    result.rules = runner.linter_for(top_config).all_rules
+    inputs: list[Path | str] = list(discover([p for p in paths if p != "-"]))
+    if "-" in paths:
+        inputs.insert(0, "-")
+    stdin = read_stdin or (lambda: sys.stdin.buffer.read())
+    for item in inputs:
+        try:
+            findings, problems = runner.lint_one(item, stdin)
+        except MedlintError as error:
+            result.errors.append(str(error))
+            continue
+        result.findings.extend(findings)
+        result.problems.extend(problems)
+        result.files_checked += 1
+        result.paths.append(str(item) if item != "-" else options.stdin_filename or "-")
+    if options.baseline is not None:
+        from medlint.baseline import load_baseline, new_findings
+
+        result.findings = new_findings(result.findings, load_baseline(options.baseline))
+    return result
