@@ -1,0 +1,93 @@
+"""Every output format from one shared set of findings; SARIF validated against its schema."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from click.testing import CliRunner
+
+from medlint.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = ROOT / "examples" / "clinic-page.html"
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    old = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        result = CliRunner().invoke(main, ["check", "--isolated", *args])
+    finally:
+        os.chdir(old)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_sarif_is_valid_and_carries_rule_metadata(shared: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    code, out, _ = invoke("--format", "sarif", "examples/clinic-page.html")
+    assert code == 1
+    log = json.loads(out)
+    schema = json.loads(
+        (shared / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
+    )
+    jsonschema.validate(log, schema)
+    run = log["runs"][0]
+    rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+    oc01 = rules["OC01"]
+    assert oc01["shortDescription"]["text"] and oc01["fullDescription"]["text"]
+    assert "Better:" in oc01["help"]["text"]
+    assert oc01["helpUri"].startswith("https://")
+    assert oc01["defaultConfiguration"]["level"] == "error"
+    first = run["results"][0]
+    assert first["ruleId"] == "OC01" and first["level"] == "error"
+    region = first["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (8, 7)
+    assert (
+        first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        == "examples/clinic-page.html"
+    )
+    assert {r["level"] for r in run["results"]} <= {"error", "warning", "note"}
+
+
+def test_github_annotations() -> None:
+    code, out, _ = invoke(
+        "--format", "github", "--select", "OC01,CI03", "examples/clinic-page.html"
+    )
+    assert code == 1
+    assert out.splitlines() == [
+        "::group::examples/clinic-page.html",
+        "::error file=examples/clinic-page.html,line=8,col=7,endLine=8,endColumn=17,"
+        "title=medlint OC01 (cure-claim)::'Reverse MS' promises a cure or reversal that no trial has shown.",
+        "::notice file=examples/clinic-page.html,line=9,col=6,endLine=9,endColumn=16,"
+        "title=medlint CI03 (undisclosed-interest)::'Our clinic' promotes the writer's own service, "
+        "and no disclosure says so.",
+        "::endgroup::",
+    ]
+
+
+def test_junit_is_xml_with_a_suite_per_file() -> None:
+    code, out, _ = invoke(
+        "--format", "junit", "examples/clean-article.md", "examples/clinic-page.html"
+    )
+    assert code == 1
+    root = ElementTree.fromstring(out.split("\n", 1)[1])
+    suites = {s.get("name"): s for s in root.iter("testsuite")}
+    assert suites["examples/clean-article.md"].get("failures") == "0"
+    page = suites["examples/clinic-page.html"]
+    assert int(page.get("failures") or 0) == len(page.findall("testcase")) > 5
+    assert root.get("tests") == str(1 + len(page.findall("testcase")))
+
+
+def test_text_statistics_and_output_file(tmp_path: Path) -> None:
+    target = tmp_path / "report.txt"
+    code, out, _ = invoke("--statistics", "--output-file", str(target), "examples/")
+    assert (code, out) == (1, "")
+    report = target.read_text(encoding="utf-8")
+    assert "\x1b[" not in report  # colour only on a terminal
+    assert "    5  CI02   call-to-action" in report
+    assert report.rstrip().endswith("in 3 files.")
+    assert not list(tmp_path.glob("*.tmp"))

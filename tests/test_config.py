@@ -1,0 +1,119 @@
+"""Configuration files: discovery, keys, precedence, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from medlint.cli import main
+
+DRAFT = (
+    "Our stem cells cure MS.\nThis innovative therapy is new.\nThe treatment is completely safe.\n"
+)
+
+
+def run(*args: str, cwd: Path) -> tuple[int, list[dict[str, object]], str]:
+    import os
+
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(main, ["check", "--format", "json", *args])
+    finally:
+        os.chdir(old)
+    findings = json.loads(result.stdout) if result.stdout.strip().startswith("[") else []
+    return result.exit_code, findings, result.stderr
+
+
+def rules(findings: list[dict[str, object]]) -> list[str]:
+    return sorted({str(f["rule"]) for f in findings})
+
+
+def test_yaml_config_select_ignore_severity_and_fail_on(tmp_path: Path) -> None:
+    (tmp_path / "draft.md").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / ".medlint.yaml").write_text(
+        "select: [overclaim, hype, RK01]\nignore: [HY04]\nseverity: {OC01: info, RK01: info}\n"
+        "fail-on: warning\n",
+        encoding="utf-8",
+    )
+    code, findings, _ = run("draft.md", cwd=tmp_path)
+    assert rules(findings) == ["OC01", "RK01"]
+    assert {f["severity"] for f in findings} == {"info"}
+    assert code == 0  # only info findings, fail-on warning
+    code, findings, _ = run("--fail-on", "info", "draft.md", cwd=tmp_path)
+    assert code == 1
+
+
+def test_pyproject_config_and_nearest_wins(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.medlint]\nselect = ["OC01"]\n', encoding="utf-8"
+    )
+    (tmp_path / "draft.md").write_text(DRAFT, encoding="utf-8")
+    sub = tmp_path / "blog"
+    sub.mkdir()
+    (sub / "post.md").write_text(DRAFT, encoding="utf-8")
+    (sub / ".medlint.yaml").write_text("select: [RK01]\n", encoding="utf-8")
+    _, findings, _ = run(".", cwd=tmp_path)
+    by_file = {(Path(str(f["path"])).name, str(f["rule"])) for f in findings}
+    assert by_file == {("draft.md", "OC01"), ("post.md", "RK01")}
+    _, findings, _ = run("--isolated", "--select", "HY04", ".", cwd=tmp_path)
+    assert rules(findings) == ["HY04"]
+    _, findings, _ = run("--config", "blog/.medlint.yaml", "draft.md", cwd=tmp_path)
+    assert rules(findings) == ["RK01"]
+
+
+def test_per_file_ignores_extend_and_readability_grade(tmp_path: Path) -> None:
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "old.md").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "new.md").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "house.yaml").write_text(
+        """
+- id: HS01
+  name: house-innovative
+  category: hype
+  severity: warning
+  message: "'{match}' is banned by house style."
+  suggest: Say what is new.
+  why: House style.
+  references: [{title: House, url: "https://example.org"}]
+  patterns: [innovative]
+  examples: {flag: ["An innovative drug."], pass: ["A new drug."]}
+""",
+        encoding="utf-8",
+    )
+    (tmp_path / ".medlint.yaml").write_text(
+        "select: [OC01]\nextend-select: [HS01]\nextend: [house.yaml]\n"
+        "per-file-ignores: {'archive/**': [overclaim]}\nreadability-grade: 12\n",
+        encoding="utf-8",
+    )
+    _, findings, _ = run(".", cwd=tmp_path)
+    assert sorted((Path(str(f["path"])).name, str(f["rule"])) for f in findings) == [
+        ("new.md", "HS01"),
+        ("new.md", "OC01"),
+        ("old.md", "HS01"),
+    ]
+
+
+def test_config_errors_name_file_and_key(tmp_path: Path) -> None:
+    (tmp_path / "draft.md").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / ".medlint.yaml").write_text("select: [OC01]\nignroe: [HY04]\n", encoding="utf-8")
+    code, _, err = run("draft.md", cwd=tmp_path)
+    assert code == 2
+    assert err == (
+        f"medlint: {tmp_path / '.medlint.yaml'}:2: unknown key 'ignroe' in the configuration "
+        "(did you mean 'ignore'?)\n"
+    )
+    (tmp_path / ".medlint.yaml").write_text("fail-on: sometimes\n", encoding="utf-8")
+    code, _, err = run("draft.md", cwd=tmp_path)
+    assert code == 2
+    assert "'fail-on' must be one of error, warning, info, never, got 'sometimes'" in err
+    (tmp_path / ".medlint.yaml").unlink()
+    (tmp_path / "pyproject.toml").write_text("[tool.medlint]\nselect = 5\n", encoding="utf-8")
+    code, _, err = run("draft.md", cwd=tmp_path)
+    assert code == 2
+    assert err.strip().endswith(
+        "pyproject.toml: 'select' must be a list of rule ids, names or categories"
+    )
+    assert "Traceback" not in err

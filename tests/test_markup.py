@@ -1,0 +1,102 @@
+"""Markdown and HTML: only prose is linted, and findings point at the source."""
+
+from __future__ import annotations
+
+from medlint.document import Document
+from medlint.engine import Linter
+
+MARKDOWN = """---
+title: Stem cells cure MS
+---
+
+# Our Protocol Cures MS
+
+Text with `inline code that cures MS` here.
+![a miracle image](https://example.com/miracle.png)
+
+    indented code: stem cells cure MS
+
+```python
+print("stem cells cure MS")
+```
+
+| Claim | Status |
+|-------|--------|
+| Stem cells cure MS | false |
+
+- First item is fine
+- Second item: the cells cure MS
+<!-- a comment: cures MS -->
+Visit https://cure-ms.example.org for more.
+* **Bold claim**: it cures _everything_.
+"""
+
+HTML = """<html><head><title>Cures MS</title><script>var x = "cures MS";</script>
+<style>.cure{}</style></head>
+<body>
+<h1>Miracle</h1><p title="cures MS">Stem cells&nbsp;cure MS.</p>
+<p>It is <em>not</em> a cure.</p><ul><li>Cells repair nerves</li><li>They cure MS</li></ul>
+<pre>code cures MS</pre>
+<p>Don&rsquo;t believe it cures MS? It &ldquo;cures&rdquo; MS, they say.</p>
+</body></html>
+"""
+
+
+def positions(linter: Linter, text: str, format: str) -> list[tuple[int, int, str]]:
+    lines = text.split("\n")
+    result = []
+    for f in linter.lint_text(text, format=format):  # type: ignore[arg-type]
+        assert lines[f.line - 1][f.column - 1 : f.end_column - 1] == f.match
+        result.append((f.line, f.column, f.match))
+    return result
+
+
+def test_markdown_lints_prose_only() -> None:
+    linter = Linter(select=["OC01", "HY01"])
+    assert positions(linter, MARKDOWN, "markdown") == [
+        (5, 16, "Cures"),
+        (18, 14, "cure"),
+        (21, 26, "cure"),
+        (24, 22, "cures"),
+    ]
+
+
+def test_markdown_headings_and_list_items_are_sentences() -> None:
+    document = Document("# A heading\n- one item\n- two item\nA closing line.", "markdown")
+    assert [s.text for s in document.sentences] == [
+        "A heading",
+        "one item",
+        "two item",
+        "A closing line.",
+    ]
+    assert document.sentences[0].heading
+
+
+def test_html_lints_visible_prose_only() -> None:
+    linter = Linter(select=["OC01", "HY01", "MX02"])
+    assert positions(linter, HTML, "html") == [
+        (4, 5, "Miracle"),
+        (4, 53, "cure"),
+        (5, 48, "repair nerves"),
+        (5, 75, "cure"),
+    ]
+
+
+def test_html_block_elements_end_sentences_and_entities_decode() -> None:
+    document = Document("<p>First part</p><p>Second&nbsp;part&amp;more</p>", "html")
+    assert [s.text for s in document.sentences] == ["First part", "Second\xa0part&more"]
+    start = document.prose.index("more")
+    assert document.source_span(start, start + 4) == (41, 45)
+    end = document.prose.index("&")
+    assert document.source_span(end, end + 1) == (36, 41)  # '&amp;' in the source
+
+
+def test_plain_text_soft_wraps_join_and_lines_in_capitals_split() -> None:
+    document = Document(
+        "A claim that wraps\nonto a second line.\nA Heading Line\nNext one.", "text"
+    )
+    assert [s.text for s in document.sentences] == [
+        "A claim that wraps\nonto a second line.",
+        "A Heading Line",
+        "Next one.",
+    ]
