@@ -32,8 +32,12 @@ def test_pre_commit_try_repo_fails_on_a_bad_draft_and_passes_on_a_clean_one(tmp_
     assert "post.md:1:24: error OC01" in bad.stdout
     assert "notes.txt:1:1: warning CI02" in bad.stdout
 
-    (content / "post.md").write_text("There is no cure for MS; drugs reduce relapses.\n", encoding="utf-8")
+    (content / "post.md").write_text(
+        "There is no cure for MS; drugs reduce relapses.\n", encoding="utf-8"
+    )
     (content / "notes.txt").write_text("Ask your neurologist about trials.\n", encoding="utf-8")
     git("add", ".", cwd=content)
-    good = subprocess.run(command, cwd=content, env=env, capture_output=True, text=True, timeout=600)
+    good = subprocess.run(
+        command, cwd=content, env=env, capture_output=True, text=True, timeout=600
+    )
     assert good.returncode == 0, good.stdout + good.stderr

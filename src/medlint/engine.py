@@ -9,19 +9,21 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import regex
 
+from medlint.chunking import Chunk, split
 from medlint.context import Lexicon, default_lexicon
 from medlint.document import FORMATS, Document, Format
 from medlint.errors import ConfigError
 from medlint.findings import Category, Finding, Severity
+from medlint.kinds import is_whole_document
 from medlint.prefilter import Prefilter
 from medlint.ruleset import Rule, builtin_pack_paths, expand_paths, load_rules
-from medlint.scan import Hit, Scan
-from medlint.suppress import META_RULES, Name, find_directives
+from medlint.scan import Located, Scan
+from medlint.suppress import META_RULES, Directive, Name, find_directives
 from medlint.suppress import apply as apply_suppressions
 
 _SPACE = regex.compile(r"\s+")
@@ -139,68 +141,131 @@ class Linter:
     # --- linting --------------------------------------------------------------------------------
 
     def lint_text(
-        self, text: str, format: Format = "text", path: str | None = None
+        self,
+        text: str,
+        format: Format = "text",
+        path: str | None = None,
+        problems: list[RuleProblem] | None = None,
     ) -> list[Finding]:
-        """Findings for one text, sorted by position."""
-        return self.lint_document(Document(text, _check_format(format), path))
+        """Findings for one text, sorted by position (offsets count from after a BOM)."""
+        format = _check_format(format)
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        return self.lint_chunks(split(text, format), format, path, problems)
 
-    def lint_file(self, path: str | Path, format: Format | None = None) -> list[Finding]:
-        from medlint.source import format_for, read_text
+    def lint_file(
+        self,
+        path: str | Path,
+        format: Format | None = None,
+        problems: list[RuleProblem] | None = None,
+    ) -> list[Finding]:
+        """Findings for one file, read in chunks (memory is bounded by the paragraph)."""
+        from medlint.source import format_for, read_chunks
 
-        text = read_text(Path(path), str(path))
-        return self.lint_text(text, format or format_for(path), str(path))
+        chosen = _check_format(format) if format else format_for(path)
+        return self.lint_chunks(
+            read_chunks(Path(path), chosen, str(path)), chosen, str(path), problems
+        )
 
     def lint_document(
         self, document: Document, problems: list[RuleProblem] | None = None
     ) -> list[Finding]:
-        scan = Scan(document, self.lexicon, self.timeout)
-        candidates = self.prefilter().candidates(document) if self.prefilter_enabled else None
+        """Findings for a document already built (one chunk)."""
+        return self.lint_chunks(
+            [Chunk(document.text, 0, 1, 0)], document.format, document.path, problems
+        )
+
+    def lint_chunks(
+        self,
+        chunks: Iterable[Chunk],
+        format: Format,
+        path: str | None = None,
+        problems: list[RuleProblem] | None = None,
+        *,
+        rules: Sequence[Rule] | None = None,
+        suppressions: bool | None = None,
+    ) -> list[Finding]:
+        """The pipeline: each chunk becomes a Document; rules run on it (whole-document rules
+        gather their evidence); then whole-document conclusions, suppressions, sorting."""
+        use_prefilter = self.prefilter_enabled and rules is None  # it is built for self.rules
+        rules = self.rules if rules is None else rules
+        suppress = self.suppressions if suppressions is None else suppressions
+        whole = {
+            r.id: r.checker.start()  # type: ignore[attr-defined]
+            for r in rules
+            if is_whole_document(r.checker)
+        }
+        failed: set[str] = set()
         findings: list[Finding] = []
-        for rule in self.rules:
-            sentences: Sequence[int] | None = None
-            if candidates is not None and rule.anchors is not None:
-                sentences = candidates.get(rule.id)
-                if not sentences:
+        directives: list[Directive] = []
+        last_line = 1
+        for chunk in chunks:
+            document = Document(chunk.text, format, path)
+            scan = Scan(document, self.lexicon, self.timeout, chunk)
+            candidates = self.prefilter().candidates(document) if use_prefilter else None
+            for rule in rules:
+                if rule.id in failed:
                     continue
-            severity = self.severities.get(rule.id, rule.severity)
-            try:
-                hits = list(rule.checker.check(scan, severity, sentences))
-            except TimeoutError:
-                if problems is not None:
-                    problems.append(
-                        RuleProblem(rule.id, document.path, f"took over {self.timeout} s")
-                    )
-                continue
-            findings.extend(self._finding(rule, hit, document, scan) for hit in hits)
-        if self.suppressions:
-            findings = self._suppress(findings, document)
+                sentences: Sequence[int] | None = None
+                if candidates is not None and rule.anchors is not None:
+                    sentences = candidates.get(rule.id, ())
+                    if not sentences and rule.id not in whole:
+                        continue
+                try:
+                    if rule.id in whole:
+                        rule.checker.collect(whole[rule.id], scan, sentences)  # type: ignore[attr-defined]
+                        continue
+                    hits = list(rule.checker.check(scan, self.severity_of(rule), sentences))
+                except TimeoutError:
+                    failed.add(rule.id)
+                    if problems is not None:
+                        problems.append(RuleProblem(rule.id, path, f"took over {self.timeout} s"))
+                    continue
+                for hit in hits:
+                    located = scan.locate(hit.start, hit.end)
+                    findings.append(_finding(rule, located, hit.severity, hit.values, path))
+            if suppress and ("medlint" in chunk.text):
+                directives += find_directives(
+                    chunk.text,
+                    format,
+                    offset=chunk.start,
+                    place=scan.place,
+                    next_line=partial(_next_content_line, scan),
+                )
+            last_line = chunk.line + document.line_count - 1
+        for rule in rules:
+            if rule.id in whole and rule.id not in failed:
+                conclusions = rule.checker.conclude(whole[rule.id], self.severity_of(rule))  # type: ignore[attr-defined]
+                for located, severity, values in conclusions:
+                    findings.append(_finding(rule, located, severity, values, path))
+        if directives:
+            findings = self._suppress(findings, directives, last_line, path)
         findings.sort(key=lambda f: f.sort_key)
         return findings
 
-    def _suppress(self, findings: list[Finding], document: Document) -> list[Finding]:
-        directives = find_directives(document.text, document.format)
-        if not directives:
-            return findings
+    def severity_of(self, rule: Rule) -> Severity:
+        return self.severities.get(rule.id, rule.severity)
 
+    def _suppress(
+        self, findings: list[Finding], directives: list[Directive], last_line: int, path: str | None
+    ) -> list[Finding]:
         def note(meta: tuple[str, str], name: Name, message: str) -> Finding:
-            line, column = document.position(name.start)
-            end_line, end_column = document.end_position(name.end, name.start)
             return Finding(
                 rule=meta[0],
                 name=meta[1],
                 category=Category.SUPPRESSION,
                 severity=Severity.WARNING,
                 message=message,
-                match=document.text[name.start : name.end],
+                match=name.text,
                 suggestion="Remove the comment, or name the rule it is meant to suppress.",
-                path=document.path,
+                path=path,
                 start=name.start,
                 end=name.end,
-                line=line,
-                column=column,
-                end_line=end_line,
-                end_column=end_column,
-                fingerprint=fingerprint(meta[0], document.text[name.start : name.end], ""),
+                line=name.line,
+                column=name.column,
+                end_line=name.end_line,
+                end_column=name.end_column,
+                fingerprint=fingerprint(meta[0], name.text, ""),
             )
 
         known = [w for r in self.all_rules for w in (r.id, r.name)]
@@ -210,9 +275,7 @@ class Linter:
             directives,
             resolve=self.resolve,
             known_names=known,
-            line_of=lambda offset: document.position(offset)[0],
-            next_content_line=document.next_content_line,
-            last_line=document.line_count,
+            last_line=last_line,
             make_note=note,
         )
         return kept + [n for n in notes if n.rule in self.meta_rules]
@@ -223,32 +286,33 @@ class Linter:
             self._prefilter.append(Prefilter(self.rules))
         return self._prefilter[0]
 
-    @staticmethod
-    def _finding(rule: Rule, hit: Hit, document: Document, scan: Scan) -> Finding:
-        start, end = document.source_span(hit.start, hit.end)
-        line, column = document.position(start)
-        end_line, end_column = document.end_position(end, start)
-        shown = _SPACE.sub(" ", document.prose[hit.start : hit.end]).strip()
-        message = rule.message.format_map({"match": shown, **hit.values})
-        index = scan.sentence_index(hit.start)
-        sentence = document.sentences[index].text if index is not None else ""
-        return Finding(
-            rule=rule.id,
-            name=rule.name,
-            category=rule.category,
-            severity=hit.severity,
-            message=message,
-            match=document.text[start:end],
-            suggestion=rule.suggest,
-            path=document.path,
-            start=start,
-            end=end,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-            fingerprint=fingerprint(rule.id, shown, sentence),
-        )
+
+def _next_content_line(scan: Scan, line: int) -> int:
+    """The next line with content after whole-text ``line``, looked for within the chunk."""
+    relative = line - scan.chunk.line + 1
+    return scan.document.next_content_line(relative) + scan.chunk.line - 1
+
+
+def _finding(
+    rule: Rule, located: Located, severity: Severity, values: Mapping[str, object], path: str | None
+) -> Finding:
+    return Finding(
+        rule=rule.id,
+        name=rule.name,
+        category=rule.category,
+        severity=severity,
+        message=rule.message.format_map({"match": located.shown, **values}),
+        match=located.match,
+        suggestion=rule.suggest,
+        path=path,
+        start=located.start,
+        end=located.end,
+        line=located.line,
+        column=located.column,
+        end_line=located.end_line,
+        end_column=located.end_column,
+        fingerprint=fingerprint(rule.id, located.shown, located.sentence),
+    )
 
 
 def fingerprint(rule: str, match: str, sentence: str) -> str:

@@ -56,5 +56,11 @@ def flesch_kincaid_grade(sentences: Iterable[str]) -> tuple[float, int]:
         syllable_count += sum(syllables(w) for w in found)
     if not word_count:
         return 0.0, 0
-    grade = 0.39 * word_count / sentence_count + 11.8 * syllable_count / word_count - 15.59
-    return round(grade, 1), word_count
+    return grade(word_count, sentence_count, syllable_count), word_count
+
+
+def grade(words: int, sentences: int, syllables: int) -> float:
+    """The Flesch-Kincaid grade from counts (textstat's formula), to one decimal."""
+    if not words or not sentences:
+        return 0.0
+    return round(0.39 * words / sentences + 11.8 * syllables / words - 15.59, 1)

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from medlint.config import Config, find_config, load_config
-from medlint.document import Document
 from medlint.engine import Linter, RuleProblem
 from medlint.errors import MedlintError
 from medlint.findings import Finding
@@ -91,19 +90,21 @@ class Runner:
         self, path: Path | str, read_stdin: Callable[[], bytes]
     ) -> tuple[list[Finding], list[RuleProblem]]:
         """Findings for one input ('-' is standard input); raises MedlintError."""
-        from medlint.source import decode, format_for, read_text
+        from medlint.source import decode, format_for
 
+        problems: list[RuleProblem] = []
         if path == "-":
             name = self.options.stdin_filename or "-"
-            document = Document(decode(read_stdin(), name), format_for(name), name)
             file: Path | None = Path(name) if self.options.stdin_filename else None
+            config = self.config_for(file)
+            linter = self.linter_for(config)
+            text = decode(read_stdin(), name)
+            findings = linter.lint_text(text, format_for(name), name, problems)
         else:
             file = Path(path)
-            document = Document(read_text(file, str(path)), format_for(file), str(path))
-        config = self.config_for(file)
-        linter = self.linter_for(config)
-        problems: list[RuleProblem] = []
-        findings = linter.lint_document(document, problems)
+            config = self.config_for(file)
+            linter = self.linter_for(config)
+            findings = linter.lint_file(file, None, problems)
         if file is not None and config.per_file_ignores:
             ignored: set[str] = set()
             for token in config.ignored_for(file):

@@ -10,6 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from medlint.chunking import Chunk
 from medlint.context import Assessment, Cue, Lexicon
 from medlint.document import Document
 from medlint.findings import Severity
@@ -25,13 +26,65 @@ class Hit:
     values: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A hit placed in the whole text: offsets, 1-based lines and columns (end exclusive)."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    match: str  # the source text of the span
+    shown: str  # the prose of the span, white space folded (for messages)
+    sentence: str  # the prose sentence around it (for fingerprints)
+
+
 class Scan:
-    def __init__(self, document: Document, lexicon: Lexicon, timeout: float | None = None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        lexicon: Lexicon,
+        timeout: float | None = None,
+        chunk: Chunk | None = None,
+    ) -> None:
         self.document = document
         self.lexicon = lexicon
         self.timeout = timeout
+        self.chunk = chunk or Chunk(document.text, 0, 1, 0)
         self._starts = [s.start for s in document.sentences]
         self._cues: dict[int, list[Cue]] = {}
+
+    def place(self, source_start: int, source_end: int) -> tuple[int, int, int, int]:
+        """(line, column, end line, end column) in the whole text of a chunk's source span."""
+        document, chunk = self.document, self.chunk
+        line, column = document.position(source_start)
+        end_line, end_column = document.end_position(source_end, source_start)
+        return (
+            chunk.line + line - 1,
+            column + (chunk.column if line == 1 else 0),
+            chunk.line + end_line - 1,
+            end_column + (chunk.column if end_line == 1 else 0),
+        )
+
+    def locate(self, start: int, end: int) -> Located:
+        """Where the prose span ``[start, end)`` of this chunk stands in the whole text."""
+        document, chunk = self.document, self.chunk
+        source_start, source_end = document.source_span(start, end)
+        line, column, end_line, end_column = self.place(source_start, source_end)
+        index = self.sentence_index(start)
+        return Located(
+            start=chunk.start + source_start,
+            end=chunk.start + source_end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            match=document.text[source_start:source_end],
+            shown=" ".join(document.prose[start:end].split()),
+            sentence=document.sentences[index].text if index is not None else "",
+        )
 
     def sentence_index(self, offset: int) -> int | None:
         """Index of the sentence that contains prose ``offset``, if any."""

@@ -68,9 +68,15 @@ _NAME = regex.compile(r"[A-Za-z][\w.-]*")
 
 @dataclass(frozen=True, slots=True)
 class Name:
+    """A name in a comment, placed in the whole text (offsets, 1-based lines and columns)."""
+
     text: str
     start: int
     end: int
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
 
 
 @dataclass(slots=True)
@@ -79,19 +85,49 @@ class Directive:
     names: tuple[Name, ...]
     start: int  # source offsets of the whole comment
     end: int
+    line: int = 0  # the line the comment starts on
+    next_line: int = 0  # the next line with content after it (for disable-next-line)
+    whole: Name | None = None  # the comment itself, where a note about it points
 
 
-def find_directives(text: str, format: str) -> list[Directive]:
-    """Every suppression comment in a source text, in order."""
+Place = Callable[[int, int], tuple[int, int, int, int]]
+
+
+def find_directives(
+    text: str,
+    format: str,
+    *,
+    offset: int = 0,
+    place: Place | None = None,
+    next_line: Callable[[int], int] | None = None,
+) -> list[Directive]:
+    """Every suppression comment in a source text (a chunk starting at ``offset``), in order.
+
+    ``place`` maps chunk offsets to (line, column, end line, end column) in the whole text, and
+    ``next_line`` a whole-text line to the next line with content.
+    """
     pattern = _TEXT_LINE if format == "text" else _COMMENT
+
+    def named(text_: str, start: int, end: int) -> Name:
+        if place is None:
+            return Name(text_, offset + start, offset + end)
+        return Name(text_, offset + start, offset + end, *place(start, end))
+
     result = []
     for m in pattern.finditer(text):
-        offset = m.start("names")
+        base = m.start("names")
         names = tuple(
-            Name(n.group(), offset + n.start(), offset + n.end())
+            named(n.group(), base + n.start(), base + n.end())
             for n in _NAME.finditer(m.group("names"))
         )
-        result.append(Directive(m.group("kind"), names, m.start(), m.end()))
+        whole = named(m.group(), m.start(), m.end())
+        line = whole.line
+        following = next_line(line) if next_line is not None else line + 1
+        result.append(
+            Directive(
+                m.group("kind"), names, offset + m.start(), offset + m.end(), line, following, whole
+            )
+        )
     return result
 
 
@@ -120,8 +156,6 @@ def apply(
     *,
     resolve: Resolve,
     known_names: Iterable[str],
-    line_of: Callable[[int], int],
-    next_content_line: Callable[[int], int],
     last_line: int,
     make_note: Callable[[tuple[str, str], Name, str], Finding],
 ) -> tuple[list[Finding], list[Finding]]:
@@ -130,7 +164,7 @@ def apply(
     notes: list[Finding] = []
     open_regions: list[_Region] = []
     for directive in directives:
-        line = line_of(directive.start)
+        line = directive.line
         names: list[Name | None] = list(directive.names) or [None]
         if directive.kind == "enable":
             closing = {n.text.lower() for n in directive.names}
@@ -159,7 +193,7 @@ def apply(
                     )
                     continue
             if directive.kind == "disable-next-line":
-                target = next_content_line(line)
+                target = directive.next_line
                 region = _Region(name, target, target, covers, directive=directive)
             elif directive.kind == "disable-line":
                 region = _Region(name, line, line, covers, directive=directive)
@@ -180,9 +214,9 @@ def apply(
             kept.append(finding)
     for region in regions:
         if not region.used and region.directive is not None:
-            name = region.name or Name(
-                "medlint-" + region.directive.kind, region.directive.start, region.directive.end
-            )
+            name = region.name or region.directive.whole
+            if name is None:
+                continue
             what = f"'{region.name.text}'" if region.name else "This comment"
             notes.append(make_note(UNUSED, name, f"{what} suppresses nothing here; remove it."))
     return kept, notes

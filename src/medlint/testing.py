@@ -9,9 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from medlint.document import Document
-from medlint.scan import Scan
-
 if TYPE_CHECKING:
     from medlint.engine import Linter
     from medlint.ruleset import Rule
@@ -47,9 +44,12 @@ class ExampleResult:
 
 def check_example(linter: Linter, rule: Rule, text: str) -> tuple[str, ...]:
     """What ``rule`` reports on ``text`` (as Markdown, the common case), as matched strings."""
-    document = Document(text, "markdown")
-    scan = Scan(document, linter.lexicon, linter.timeout)
-    return tuple(document.prose[h.start : h.end] for h in rule.checker.check(scan, rule.severity))
+    from medlint.chunking import split
+
+    findings = linter.lint_chunks(
+        split(text, "markdown"), "markdown", rules=[rule], suppressions=False
+    )
+    return tuple(f.match for f in findings)
 
 
 def run_examples(linter: Linter, rules: list[Rule] | None = None) -> list[ExampleResult]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Final, Protocol
 
 if TYPE_CHECKING:
     from medlint.findings import Severity
-    from medlint.scan import Hit, Scan
+    from medlint.scan import Hit, Located, Scan
     from medlint.schema import Field
 
 
@@ -25,6 +25,27 @@ class Checker(Protocol):
         """Hits in the document; ``sentences`` limits the search to these sentence indexes
         (the prefilter's candidates), None means every sentence."""
         ...
+
+
+class WholeDocument(Protocol):
+    """A rule body that needs the whole document (a missing statement, a reading grade).
+
+    The engine reads long texts in chunks: it calls :meth:`collect` on each chunk with a state
+    from :meth:`start`, and :meth:`conclude` once at the end.
+    """
+
+    def start(self) -> Any: ...
+
+    def collect(self, state: Any, scan: Scan, sentences: Sequence[int] | None) -> None: ...
+
+    def conclude(self, state: Any, severity: Severity) -> Iterator[Conclusion]: ...
+
+
+Conclusion = tuple["Located", "Severity", dict[str, Any]]
+
+
+def is_whole_document(checker: object) -> bool:
+    return callable(getattr(checker, "conclude", None))
 
 
 class Kind(Protocol):

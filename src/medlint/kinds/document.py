@@ -12,8 +12,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Final
 
 from medlint.findings import Severity
+from medlint.kinds import Conclusion
 from medlint.patterns import compile_patterns
-from medlint.scan import Hit, Scan
+from medlint.scan import Located, Scan
 from medlint.schema import Field, context, patterns
 
 DEFAULT_CONTEXT: Final = {
@@ -38,28 +39,43 @@ class DocumentChecker:
         self.skip = frozenset(flags["skip"])
         self.lower = frozenset(flags["lower"])
 
-    def check(
-        self, scan: Scan, severity: Severity, sentences: Sequence[int] | None = None
-    ) -> Iterator[Hit]:
+    def start(self) -> dict[str, Any]:
+        return {"first": None, "satisfied": False}
+
+    def collect(self, state: dict[str, Any], scan: Scan, sentences: Sequence[int] | None) -> None:
+        """Note whether this chunk satisfies the rule, and its first trigger that counts."""
+        if state["satisfied"]:
+            return
+        # The source, not the prose: a link target or an href counts as a citation.
+        if self.requires.search(scan.document.text, timeout=scan.timeout):
+            state["satisfied"] = True
+            return
+        if state["first"] is None:
+            state["first"] = self._first_trigger(scan, sentences)
+
+    def conclude(self, state: dict[str, Any], severity: Severity) -> Iterator[Conclusion]:
+        if state["satisfied"] or state["first"] is None:
+            return
+        located, lowered = state["first"]
+        yield located, severity.lowered() if lowered else severity, {}
+
+    def _first_trigger(
+        self, scan: Scan, sentences: Sequence[int] | None
+    ) -> tuple[Located, bool] | None:
         all_sentences = scan.document.sentences
         prose = scan.document.prose
         timeout = scan.timeout
         for index in range(len(all_sentences)) if sentences is None else sentences:
             sentence = all_sentences[index]
-            for match in self.trigger.finditer(
-                prose, sentence.start, sentence.end, timeout=timeout
-            ):
+            matches = self.trigger.finditer(prose, sentence.start, sentence.end, timeout=timeout)
+            for match in matches:
                 if self.with_ is not None and not self.with_.search(sentence.text, timeout=timeout):
                     break
-                if scan.flags(index, match.start(), match.end()) & self.skip:
-                    continue
-                # The source, not the prose: a link target or an href counts as a citation.
-                if self.requires.search(scan.document.text, timeout=timeout):
-                    return
                 flags = scan.flags(index, match.start(), match.end())
-                lowered = flags & self.lower
-                yield Hit(match.start(), match.end(), severity.lowered() if lowered else severity)
-                return
+                if flags & self.skip:
+                    continue
+                return scan.locate(match.start(), match.end()), bool(flags & self.lower)
+        return None
 
 
 def build(options: Mapping[str, Any]) -> DocumentChecker:

@@ -14,6 +14,7 @@ from typing import Any, Final
 
 from medlint.document import Sentence
 from medlint.findings import Severity
+from medlint.kinds import Conclusion
 from medlint.scan import Hit, Scan
 from medlint.schema import Field, number, one_of, whole
 
@@ -38,18 +39,16 @@ class MetricChecker:
         self.threshold = float(options["threshold"])
         self.min_words = int(options.get("min_words") or 0)
 
+    # A paragraph-scope measure reports chunk by chunk (chunks end between paragraphs); a
+    # document-scope one adds up counts over all chunks and reports once.
+
     def check(
         self, scan: Scan, severity: Severity, sentences: Sequence[int] | None = None
     ) -> Iterator[Hit]:
-        every = scan.document.sentences  # a measure reads the whole text: no prefilter
-        if self.scope == "document":
-            groups: list[Sequence[Sentence]] = [every] if every else []
-        else:
-            by_paragraph: dict[int, list[Sentence]] = {}
-            for sentence in every:
-                by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
-            groups = list(by_paragraph.values())
-        for group in groups:
+        by_paragraph: dict[int, list[Sentence]] = {}
+        for sentence in scan.document.sentences:  # a measure reads every sentence
+            by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+        for group in by_paragraph.values():
             hit = self._measure(group, severity)
             if hit is not None:
                 yield hit
@@ -72,9 +71,52 @@ class MetricChecker:
         return Hit(start, end, severity, {"value": longest, "threshold": _plain(self.threshold)})
 
 
+class DocumentMetricChecker(MetricChecker):
+    """The same measure over the whole document (``scope: document``)."""
+
+    def check(
+        self, scan: Scan, severity: Severity, sentences: Sequence[int] | None = None
+    ) -> Iterator[Hit]:
+        return iter(())
+
+    def start(self) -> dict[str, Any]:
+        return {"sentences": 0, "words": 0, "syllables": 0, "longest": 0, "where": None}
+
+    def collect(self, state: dict[str, Any], scan: Scan, sentences: Sequence[int] | None) -> None:
+        from medlint import readability
+
+        for sentence in scan.document.sentences:
+            words = readability.words(sentence.text)
+            if not words:
+                continue
+            state["sentences"] += 1
+            state["words"] += len(words)
+            if self.metric == "grade_level":
+                state["syllables"] += sum(readability.syllables(w) for w in words)
+                if state["where"] is None:
+                    state["where"] = scan.locate(*_first_line(sentence))
+            elif len(words) > state["longest"]:
+                state["longest"] = len(words)
+                state["where"] = scan.locate(*_first_line(sentence))
+
+    def conclude(self, state: dict[str, Any], severity: Severity) -> Iterator[Conclusion]:
+        from medlint import readability
+
+        if state["where"] is None or state["words"] < self.min_words:
+            return
+        if self.metric == "grade_level":
+            value: float = readability.grade(state["words"], state["sentences"], state["syllables"])
+        else:
+            value = state["longest"]
+        if value > self.threshold:
+            yield state["where"], severity, {"value": value, "threshold": _plain(self.threshold)}
+
+
 def _plain(value: float) -> int | float:
     return int(value) if value.is_integer() else value
 
 
 def build(options: Mapping[str, Any]) -> MetricChecker:
+    if (options.get("scope") or "document") == "document":
+        return DocumentMetricChecker(options)
     return MetricChecker(options)
