@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-SCHEMA = "4"  # bump when the shape of validated values changes
+SCHEMA = "5"  # bump when the shape of validated values changes
 
 
 def cache_dir() -> Path | None:

@@ -60,9 +60,9 @@ class Linter:
         timeout: float | None = DEFAULT_TIMEOUT,
         prefilter: bool = True,
     ) -> None:
-        paths = builtin_pack_paths() if builtin else []
-        paths += expand_paths(rules)
-        self.all_rules: tuple[Rule, ...] = tuple(load_rules(paths))
+        shipped = builtin_pack_paths() if builtin else []
+        paths = shipped + expand_paths(rules)
+        self.all_rules: tuple[Rule, ...] = tuple(load_rules(paths, builtin=shipped))
         self.meta_rules = frozenset(meta[0] for meta in META_RULES)
         self.rules: tuple[Rule, ...] = self._choose(select, extend_select, ignore)
         if readability_grade is not None:
@@ -202,7 +202,9 @@ class Linter:
         for chunk in chunks:
             document = Document(chunk.text, format, path)
             scan = Scan(document, self.lexicon, self.timeout, chunk)
-            candidates = self.prefilter().candidates(document) if use_prefilter else None
+            candidates = (
+                self.prefilter().candidates(document, scan.lowered) if use_prefilter else None
+            )
             for rule in rules:
                 if rule.id in failed:
                     continue

@@ -128,3 +128,68 @@ def trie_pattern(words: Iterable[str], render_char: Callable[[str], str] = re.es
         return body
 
     return render(trie)
+
+
+def _char_kind(char: str) -> str:
+    return "word" if char.isalnum() or char == "_" else "other"
+
+
+def _edge_item(op: Any, value: Any, last: bool) -> tuple[set[str], bool]:
+    """The kinds of character an item can start (or end) with, and whether it can be empty."""
+    if op is sre_constants.LITERAL:
+        return {_char_kind(chr(value))}, False
+    if op is sre_constants.SUBPATTERN:
+        return _edge_sequence(value[-1], last)
+    if op is sre_constants.BRANCH:
+        kinds: set[str] = set()
+        nullable = False
+        for branch in value[1]:
+            branch_kinds, branch_nullable = _edge_sequence(branch, last)
+            kinds |= branch_kinds
+            nullable = nullable or branch_nullable
+        return kinds, nullable
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+        low, _high, body = value
+        kinds, nullable = _edge_sequence(body, last)
+        return kinds, nullable or low == 0
+    if op is sre_constants.IN:
+        kinds = set()
+        for kind, member in value:
+            if kind is sre_constants.LITERAL:
+                kinds.add(_char_kind(chr(member)))
+            elif kind is sre_constants.RANGE and all(chr(m).isalnum() for m in member):
+                kinds.add("word")
+            else:
+                kinds.add("")
+        return kinds, False
+    if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT, sre_constants.AT):
+        return set(), True
+    return {""}, False
+
+
+def _edge_sequence(items: Any, last: bool) -> tuple[set[str], bool]:
+    kinds: set[str] = set()
+    for op, value in reversed(list(items)) if last else items:
+        item_kinds, nullable = _edge_item(op, value, last)
+        kinds |= item_kinds
+        if not nullable:
+            return kinds, False
+    return kinds, True
+
+
+def _edge(items: Any, last: bool) -> str:
+    """'word' when the pattern surely starts (or ends) with a word character, 'other' when it
+    surely does not, '' when it may do either."""
+    kinds, nullable = _edge_sequence(items, last)
+    if nullable or len(kinds) != 1:
+        return ""
+    return kinds.pop()
+
+
+def edge_kinds(pattern: str) -> tuple[str, str]:
+    """How a pattern starts and ends: 'word', 'other' or '' (either, or unknown)."""
+    try:
+        parsed = sre_parse.parse(pattern, re.IGNORECASE)
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return "", ""
+    return _edge(parsed, False), _edge(parsed, True)

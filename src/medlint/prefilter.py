@@ -20,43 +20,59 @@ from medlint.ruleset import Rule
 
 class Prefilter:
     def __init__(self, rules: Iterable[Rule]) -> None:
-        by_literal: dict[str, set[str]] = {}
-        self.always: frozenset[str] = frozenset(r.id for r in rules if r.anchors is None)
+        by_literal: dict[str, set[tuple[str, int]]] = {}
+        self.groups: dict[str, int] = {}
         for rule in rules:
-            for literal in rule.anchors or ():
-                by_literal.setdefault(literal, set()).add(rule.id)
+            for number, group in enumerate(rule.anchors or ()):
+                for literal in group:
+                    by_literal.setdefault(literal, set()).add((rule.id, number))
+            self.groups[rule.id] = len(rule.anchors or ())
         # The scan reports the longest literal at each position; shorter ones that are its
         # prefixes (e.g. "cur" within "cure") occur there too.
-        self._rules_for = {
+        self._hits_for = {
             literal: frozenset(
-                rule_id
-                for other, ids in by_literal.items()
+                hit
+                for other, hits in by_literal.items()
                 if literal.startswith(other)
-                for rule_id in ids
+                for hit in hits
             )
             for literal in by_literal
         }
         self._scan = re.compile("(?=(" + trie_pattern(by_literal) + "))") if by_literal else None
 
-    def candidates(self, document: Document) -> dict[str, Sequence[int]] | None:
-        """Sentence indexes per rule id, for the rules with anchors; None: check everything."""
+    def candidates(
+        self, document: Document, lowered: str | None = None
+    ) -> dict[str, Sequence[int]] | None:
+        """Sentence indexes per rule id (rules with anchors): the sentences that hold a literal
+        of each of the rule's groups. None: check everything.
+
+        ``lowered`` is the prose lower-cased (if the caller has it already)."""
         prose = document.prose
-        lowered = prose.lower()
+        if lowered is None:
+            lowered = prose.lower()
         if len(lowered) != len(prose):  # a rare character whose lower case is longer
             return None
         sentences = document.sentences
         starts = [s.start for s in sentences]
-        found: dict[str, set[int]] = {}
+        seen: dict[tuple[str, int], set[int]] = {}
         if self._scan is not None:
-            last_position, last_index = -1, -1
+            last_position, index = -1, -1
             for match in self._scan.finditer(lowered):
                 position = match.start()
                 if position != last_position:
-                    last_index = bisect_right(starts, position) - 1
+                    index = bisect_right(starts, position) - 1
                     last_position = position
-                index = last_index
                 if index < 0 or position >= sentences[index].end:
                     continue
-                for rule_id in self._rules_for[match.group(1)]:
-                    found.setdefault(rule_id, set()).add(index)
-        return {rule_id: sorted(indexes) for rule_id, indexes in found.items()}
+                for hit in self._hits_for[match.group(1)]:
+                    seen.setdefault(hit, set()).add(index)
+        result: dict[str, Sequence[int]] = {}
+        for rule_id, count in self.groups.items():
+            if not count:
+                continue
+            found = seen.get((rule_id, 0), set())
+            for number in range(1, count):
+                found = found & seen.get((rule_id, number), set())
+            if found:
+                result[rule_id] = sorted(found)
+        return result

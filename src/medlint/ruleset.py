@@ -69,6 +69,7 @@ class Rule:
     options: Mapping[str, Any]
     source: str
     line: int
+    builtin: bool = False  # shipped with medlint: its patterns are vetted, so they run on re
     _compiled: dict[str, Checker] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -76,15 +77,16 @@ class Rule:
         """The compiled rule body, built on first use (most rules never run on a small file)."""
         checker = self._compiled.get("checker")
         if checker is None:
-            checker = load_kind(self.kind).build(self.options)
+            checker = load_kind(self.kind).build(self.options, trusted=self.builtin)
             self._compiled["checker"] = checker
         return checker
 
     @property
-    def anchors(self) -> frozenset[str] | None:
-        """Literals one of which a sentence must contain for this rule to match, or None."""
-        found = self.options.get("anchors")
-        return None if found is None else frozenset(found)
+    def anchors(self) -> tuple[frozenset[str], ...] | None:
+        """Groups of literals: a sentence can match only if it holds one literal of every group
+        (one group from ``patterns``, one from ``with``). None: the rule reads every sentence."""
+        groups = self.options.get("anchors")
+        return None if not groups else tuple(frozenset(g) for g in groups)
 
     @property
     def summary(self) -> str:
@@ -135,7 +137,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return result
 
 
-def load_rules(paths: Iterable[Path]) -> list[Rule]:
+def load_rules(paths: Iterable[Path], builtin: Iterable[Path] = ()) -> list[Rule]:
     """Load and validate every rule in the given pack files; ids and names must be unique.
 
     Validated packs are cached (see :mod:`medlint.cache`), so an unchanged pack costs no YAML
@@ -145,14 +147,16 @@ def load_rules(paths: Iterable[Path]) -> list[Rule]:
 
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
+    shipped = {p.resolve() for p in builtin}
     for path in paths:
         display = _display(path)
+        trusted = path.resolve() in shipped
         values = cache.load_pack(path)
         if values is None:
             values = _validate_pack(path, display)
             cache.store_pack(path, values)
         for item in values:
-            rule = _make_rule({**item, "source": display})
+            rule = _make_rule({**item, "source": display, "builtin": trusted})
             for key in (rule.id, rule.name):
                 if key in seen:
                     other = seen[key]
@@ -199,6 +203,7 @@ def _make_rule(values: Mapping[str, Any]) -> Rule:
         options=MappingProxyType(dict(values["options"])),
         source=values["source"],
         line=values["line"],
+        builtin=bool(values.get("builtin")),
     )
 
 
@@ -269,17 +274,19 @@ def _validate_rule(raw: Any, path: str, line: int) -> dict[str, Any]:
     return {**values, "options": options, "line": line, "source": path}
 
 
-def _anchors(kind: str, options: Mapping[str, Any]) -> list[str] | None:
-    """Literals one of which a sentence must contain for the rule to match (for the prefilter).
+def _anchors(kind: str, options: Mapping[str, Any]) -> list[list[str]] | None:
+    """Literal groups for the prefilter: every match needs one literal of each group.
 
-    From the patterns when every pattern has some; else from ``with`` (which the sentence must
-    also match); else None, and the rule runs on every sentence.
+    One group from ``patterns`` (the trigger) and one from ``with`` (which the sentence must
+    also match), each only when every one of its patterns has required literals. None when
+    neither yields a group: the rule then runs on every sentence.
     """
     from medlint.literals import required_literals
     from medlint.patterns import widen
 
     if kind == "metric":
         return None
+    groups: list[list[str]] = []
     for key in ("patterns", "with"):
         found: set[str] = set()
         for pattern in options.get(key) or ():
@@ -289,8 +296,8 @@ def _anchors(kind: str, options: Mapping[str, Any]) -> list[str] | None:
             found |= required
         else:
             if found:
-                return sorted(found)
-    return None
+                groups.append(sorted(found))
+    return groups or None
 
 
 def _check_message(message: str, label: str, fail: Any) -> None:

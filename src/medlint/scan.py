@@ -53,6 +53,9 @@ class Scan:
         self.lexicon = lexicon
         self.timeout = timeout
         self.chunk = chunk or Chunk(document.text, 0, 1, 0)
+        lowered = document.prose.lower()
+        # Lower-cased prose for the fast matchers; None when lower case changes the length.
+        self.lowered: str | None = lowered if len(lowered) == len(document.prose) else None
         self._starts = [s.start for s in document.sentences]
         self._cues: dict[int, list[Cue]] = {}
 

@@ -51,7 +51,7 @@ def is_whole_document(checker: object) -> bool:
 class Kind(Protocol):
     FIELDS: Mapping[str, Field]
 
-    def build(self, options: Mapping[str, Any]) -> Checker: ...
+    def build(self, options: Mapping[str, Any], trusted: bool = False) -> Checker: ...
 
 
 KINDS: Final = MappingProxyType(

@@ -31,10 +31,14 @@ FIELDS: Final = {
 
 
 class DocumentChecker:
-    def __init__(self, options: Mapping[str, Any]) -> None:
-        self.trigger = compile_patterns(list(options["patterns"]))
-        self.with_ = compile_patterns(list(options["with"])) if options.get("with") else None
-        self.requires = compile_patterns(list(options["requires"]))
+    def __init__(self, options: Mapping[str, Any], trusted: bool = False) -> None:
+        self.trigger = compile_patterns(list(options["patterns"]), trusted=trusted)
+        self.with_ = (
+            compile_patterns(list(options["with"]), trusted=trusted)
+            if options.get("with")
+            else None
+        )
+        self.requires = compile_patterns(list(options["requires"]), trusted=trusted)
         flags = {**DEFAULT_CONTEXT, **(options.get("context") or {})}
         self.skip = frozenset(flags["skip"])
         self.lower = frozenset(flags["lower"])
@@ -67,7 +71,9 @@ class DocumentChecker:
         timeout = scan.timeout
         for index in range(len(all_sentences)) if sentences is None else sentences:
             sentence = all_sentences[index]
-            matches = self.trigger.finditer(prose, sentence.start, sentence.end, timeout=timeout)
+            matches = self.trigger.finditer(
+                prose, scan.lowered, sentence.start, sentence.end, timeout
+            )
             for match in matches:
                 if self.with_ is not None and not self.with_.search(sentence.text, timeout=timeout):
                     break
@@ -78,5 +84,5 @@ class DocumentChecker:
         return None
 
 
-def build(options: Mapping[str, Any]) -> DocumentChecker:
-    return DocumentChecker(options)
+def build(options: Mapping[str, Any], trusted: bool = False) -> DocumentChecker:
+    return DocumentChecker(options, trusted)

@@ -116,7 +116,7 @@ def _plain(value: float) -> int | float:
     return int(value) if value.is_integer() else value
 
 
-def build(options: Mapping[str, Any]) -> MetricChecker:
+def build(options: Mapping[str, Any], trusted: bool = False) -> MetricChecker:
     if (options.get("scope") or "document") == "document":
         return DocumentMetricChecker(options)
     return MetricChecker(options)

@@ -33,11 +33,19 @@ FIELDS: Final = {
 
 
 class PatternChecker:
-    def __init__(self, options: Mapping[str, Any]) -> None:
+    def __init__(self, options: Mapping[str, Any], trusted: bool = False) -> None:
         nonword = bool(options.get("nonword"))
-        self.pattern = compile_patterns(list(options["patterns"]), nonword=nonword)
-        self.with_ = compile_patterns(list(options["with"])) if options.get("with") else None
-        self.unless = compile_patterns(list(options["unless"])) if options.get("unless") else None
+        self.pattern = compile_patterns(list(options["patterns"]), nonword=nonword, trusted=trusted)
+        self.with_ = (
+            compile_patterns(list(options["with"]), trusted=trusted)
+            if options.get("with")
+            else None
+        )
+        self.unless = (
+            compile_patterns(list(options["unless"]), trusted=trusted)
+            if options.get("unless")
+            else None
+        )
         self.unless_scope = options.get("unless_scope") or "sentence"
         flags = {**DEFAULT_CONTEXT, **(options.get("context") or {})}
         self.skip = frozenset(flags["skip"])
@@ -52,7 +60,7 @@ class PatternChecker:
         for index in range(len(all_sentences)) if sentences is None else sentences:
             sentence = all_sentences[index]
             for match in self.pattern.finditer(
-                prose, sentence.start, sentence.end, timeout=timeout
+                prose, scan.lowered, sentence.start, sentence.end, timeout
             ):
                 if self.with_ is not None and not self.with_.search(sentence.text, timeout=timeout):
                     break
@@ -67,5 +75,5 @@ class PatternChecker:
                 yield Hit(match.start(), match.end(), severity.lowered() if lowered else severity)
 
 
-def build(options: Mapping[str, Any]) -> PatternChecker:
-    return PatternChecker(options)
+def build(options: Mapping[str, Any], trusted: bool = False) -> PatternChecker:
+    return PatternChecker(options, trusted)
