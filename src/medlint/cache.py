@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-SCHEMA = "5"  # bump when the shape of validated values changes
+SCHEMA = "7"  # bump when the shape of validated values changes
 
 
 def cache_dir() -> Path | None:
@@ -60,6 +60,69 @@ def store_pack(path: Path, values: list[dict[str, Any]]) -> None:
         handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             json.dump(values, stream)
+        os.replace(temporary, entry)
+    except (OSError, TypeError, ValueError):
+        return
+
+
+def _named_entry(name: str, version: str, suffix: str) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    from medlint import __version__
+
+    digest = hashlib.sha256(f"{name}\0{version}\0{__version__}\0{SCHEMA}".encode()).hexdigest()
+    return folder / "data" / f"{name}-{digest[:16]}{suffix}"
+
+
+def load_pickle(name: str, version: str) -> Any:
+    """Data medlint itself stored with :func:`store_pickle` (never data from elsewhere)."""
+    import pickle
+
+    entry = _named_entry(name, version, ".pickle")
+    if entry is None:
+        return None
+    try:
+        return pickle.loads(entry.read_bytes())
+    except Exception:  # missing, truncated or from another Python: rebuild it
+        return None
+
+
+def store_pickle(name: str, version: str, data: Any) -> None:
+    import pickle
+
+    entry = _named_entry(name, version, ".pickle")
+    if entry is None:
+        return
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, entry)
+    except (OSError, pickle.PicklingError):
+        return
+
+
+def load_json(name: str, version: str) -> Any:
+    entry = _named_entry(name, version, ".json")
+    if entry is None:
+        return None
+    try:
+        return json.loads(entry.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def store_json(name: str, version: str, data: Any) -> None:
+    entry = _named_entry(name, version, ".json")
+    if entry is None:
+        return
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(data, stream)
         os.replace(temporary, entry)
     except (OSError, TypeError, ValueError):
         return

@@ -18,17 +18,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Final, Literal
 
-import regex
-
 from medlint.errors import RulePackError
 from medlint.literals import trie_pattern
 
 CueKind = Literal["negation", "hedge", "hypothetical", "pseudo", "terminator", "question", "quote"]
 FLAGS: Final = ("negated", "hedged", "hypothetical", "question", "quoted")
 
-_WORD = regex.compile(r"\w+")
-_HARD_STOP = regex.compile(r"[;:!?()\[\]—–]|\.(?=\s|$)| - ")
-_QUOTE = regex.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’(?!\w)|(?<!\w)'[^'\n]+'(?!\w)|«[^«»]*»")
+_WORD = re.compile(r"\w+")
+_HARD_STOP = re.compile(r"[;:!?()\[\]—–]|\.(?=\s|$)| - ")
+_QUOTE = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’(?!\w)|(?<!\w)'[^'\n]+'(?!\w)|«[^«»]*»")
 # Words that may follow a hedge placed after the claim ("... is possible").
 _AFTER_HEDGE_REACH: Final = 5
 
@@ -90,19 +88,29 @@ class Lexicon:
             parts.append(r"(?<!\w)" + trie_pattern(words, _cue_char) + r"(?!\w)")
         if suffixes:
             parts.append(r"(?<=\w)" + trie_pattern(suffixes, _cue_char) + r"(?!\w)")
-        self._pattern = re.compile("|".join(parts) or r"(?!x)x")
+        from medlint import fastre
+
+        self._pattern = fastre.compile("|".join(parts) or r"(?!x)x")
 
     @classmethod
     def load(cls, path: Path | None = None) -> Lexicon:
         """Load a lexicon file (default: the built-in ``context.yaml``)."""
-        from medlint.yamlfile import load_yaml_file, load_yaml_text
-
         if path is None:
-            source = resources.files("medlint.rules").joinpath("context.yaml")
-            data = load_yaml_text(
-                source.read_text(encoding="utf-8"), path="context.yaml", error_type=RulePackError
-            )
+            import hashlib
+
+            from medlint import cache
+
+            text = resources.files("medlint.rules").joinpath("context.yaml").read_text("utf-8")
+            digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+            data = cache.load_json("lexicon", digest)
+            if data is None:
+                from medlint.yamlfile import load_yaml_text
+
+                data = load_yaml_text(text, path="context.yaml", error_type=RulePackError)
+                cache.store_json("lexicon", digest, data)
             return cls.from_data(data, path="context.yaml")
+        from medlint.yamlfile import load_yaml_file
+
         return cls.from_data(load_yaml_file(path, error_type=RulePackError), path=str(path))
 
     @classmethod

@@ -6,29 +6,28 @@ source through :meth:`Document.source_span` and :meth:`Document.position`.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
-
-import regex
 
 from medlint.markup import Prose, html_prose, markdown_prose, plain_prose
 
 Format = Literal["text", "markdown", "html"]
 FORMATS: tuple[Format, ...] = ("text", "markdown", "html")
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
-_PARAGRAPH_GAP = regex.compile(r"\n[^\S\n]*\n\s*")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_PARAGRAPH_GAP = re.compile(r"\n[^\S\n]*\n\s*")
 # A sentence ends at . ! ? (with closing quotes or brackets) before white space.
-_SENTENCE_END = regex.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[.!?…]+[\"'”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[.!?…]+[\"'”’)\]]*$")
 # A soft line break ends a sentence unless the next line continues in lower case.
-_SOFT_BREAK = regex.compile(r"\n[^\S\n]*(?=[^\s\p{Ll}])")
-_ABBREVIATION = regex.compile(
+_SOFT_BREAK = re.compile(r"\n[^\S\n]*(?=\S)")  # kept only if the next character is not lower case
+_ABBREVIATION = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|vs|cf|al|approx|dr|mr|mrs|ms|prof|st|fig|figs|no|nos|vol|pp|jr|sr|inc|"
     r"ltd|co|dept|est|ca|mt|ref|refs|eq|sec|ch|min|max|mg|ml|kg|resp|incl|u\.s|u\.k|ph\.d|m\.d)"
-    r"|\b\p{Lu})\.$",
-    regex.IGNORECASE,
+    r"|\b[^\W\d_])\.$",  # or a single initial, "J."
+    re.IGNORECASE,
 )
 
 
@@ -135,7 +134,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_TITLE_WORD = regex.compile(r"\p{L}[\p{L}'’-]{3,}")
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 
 
 def looks_like_heading(text: str) -> bool:
@@ -169,10 +168,12 @@ def _sentences(
                 continue
             cuts.add(m.end())
         if soft_breaks:
-            cuts.update(m.start() for m in _SOFT_BREAK.finditer(block))
+            cuts.update(
+                m.start() for m in _SOFT_BREAK.finditer(block) if not block[m.end()].islower()
+            )
         if "\n" in block:
             # A line ending in ':' introduces a list; each following line is its own sentence.
-            cuts.update(m.end() for m in regex.finditer(r":[^\S\n]*\n", block))
+            cuts.update(m.end() for m in re.finditer(r":[^\S\n]*\n", block))
         ordered = sorted(cuts)
         for start, end in pairwise(ordered):
             start, end = _strip(block, start, end)

@@ -7,26 +7,24 @@ serve many threads: what a CMS plugin keeps between requests.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
-
-import regex
 
 from medlint.chunking import Chunk, split
 from medlint.context import Lexicon, default_lexicon
 from medlint.document import FORMATS, Document, Format
 from medlint.errors import ConfigError
 from medlint.findings import Category, Finding, Severity
-from medlint.kinds import is_whole_document
 from medlint.prefilter import Prefilter
 from medlint.ruleset import Rule, builtin_pack_paths, expand_paths, load_rules
 from medlint.scan import Located, Scan
 from medlint.suppress import META_RULES, Directive, Name, find_directives
 from medlint.suppress import apply as apply_suppressions
 
-_SPACE = regex.compile(r"\s+")
+_SPACE = re.compile(r"\s+")
 DEFAULT_TIMEOUT = 2.0  # seconds one rule may spend on one text
 
 
@@ -190,11 +188,7 @@ class Linter:
         use_prefilter = self.prefilter_enabled and rules is None  # it is built for self.rules
         rules = self.rules if rules is None else rules
         suppress = self.suppressions if suppressions is None else suppressions
-        whole = {
-            r.id: r.checker.start()  # type: ignore[attr-defined]
-            for r in rules
-            if is_whole_document(r.checker)
-        }
+        whole = {r.id: r.checker.start() for r in rules if r.whole_document}  # type: ignore[attr-defined]
         failed: set[str] = set()
         findings: list[Finding] = []
         directives: list[Directive] = []

@@ -9,9 +9,8 @@ Both return ``breaks``: prose offsets where a sentence must end (headings, list 
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
-
-import regex
 
 from medlint.offsets import OffsetMap
 
@@ -41,19 +40,19 @@ def plain_prose(text: str) -> Prose:
 
 # --- Markdown -----------------------------------------------------------------------------------
 
-_LINE = regex.compile(r"[^\n]*\n|[^\n]+")
-_FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})")
-_HEADING = regex.compile(r"^ {0,3}#{1,6}(?=\s|$)")
-_HEADING_TAIL = regex.compile(r"\s#+\s*$")
-_SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)\s*$")
-_THEMATIC = regex.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
-_QUOTE = regex.compile(r"^(?: {0,3}>\s?)+")
-_LIST = regex.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?=\s)\s*(?:\[[ xX]\]\s)?")
-_TABLE_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
-_REFERENCE_DEF = regex.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
-_HTML_BLOCK_LINE = regex.compile(r"^ {0,3}</?[a-zA-Z][^>]*>\s*$")
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?=\s|$)")
+_HEADING_TAIL = re.compile(r"\s#+\s*$")
+_SETEXT = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
+_THEMATIC = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
+_QUOTE = re.compile(r"^(?: {0,3}>\s?)+")
+_LIST = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?=\s)\s*(?:\[[ xX]\]\s)?")
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
+_REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
+_HTML_BLOCK_LINE = re.compile(r"^ {0,3}</?[a-zA-Z][^>]*>\s*$")
 
-_INLINE = regex.compile(
+_INLINE = re.compile(
     r"""
       (?P<comment><!--.*?(?:-->|\Z))
     | (?P<code>(?P<ticks>`+).*?(?P=ticks))
@@ -65,7 +64,7 @@ _INLINE = regex.compile(
     | (?P<escape>\\(?=[^\w\s]))
     | (?P<emphasis>\*+|(?<!\w)_+|_+(?!\w))
     """,
-    regex.VERBOSE | regex.DOTALL,
+    re.VERBOSE | re.DOTALL,
 )
 
 
@@ -186,7 +185,7 @@ def markdown_prose(text: str) -> Prose:
 # --- HTML ---------------------------------------------------------------------------------------
 
 _SKIPPED_ELEMENTS = "script|style|noscript|template|pre|code|svg|math|textarea|head"
-_HTML_TOKEN = regex.compile(
+_HTML_TOKEN = re.compile(
     r"""
       (?P<comment><!--.*?(?:-->|\Z))
     | (?P<skip><(?P<skipname>"""
@@ -197,7 +196,7 @@ _HTML_TOKEN = regex.compile(
     | (?P<tag></?(?P<name>[a-zA-Z][\w:-]*)(?:[^>"']|"[^"]*"|'[^']*')*(?:>|\Z))
     | (?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});)
     """,
-    regex.VERBOSE | regex.DOTALL | regex.IGNORECASE,
+    re.VERBOSE | re.DOTALL | re.IGNORECASE,
 )
 _BLOCK_ELEMENTS = frozenset(
     {

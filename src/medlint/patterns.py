@@ -8,11 +8,10 @@ and lets a straight apostrophe match a curly one, so rules read like the sentenc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
-import regex
-
-FLAGS = regex.IGNORECASE | regex.VERSION0
+FLAGS = 2 | 256  # regex.IGNORECASE | regex.VERSION0 (regex is imported only when needed)
 
 
 def widen(pattern: str) -> str:
@@ -94,7 +93,7 @@ def pattern_source(patterns: list[str], *, nonword: bool = False) -> str:
 
 
 class Matcher:
-    """A rule's patterns, compiled for speed where that is safe.
+    """A rule's patterns, compiled on first use, for speed where that is safe.
 
     Built-in patterns (vetted by the test suite) run on the standard ``re`` engine over
     lower-cased text, about four times faster than ``regex`` with IGNORECASE. Users' patterns
@@ -102,63 +101,104 @@ class Matcher:
     case-sensitive parts (``(?-i:...)``) always match the original text case-insensitively.
     """
 
-    def __init__(self, patterns: list[str], *, nonword: bool = False, trusted: bool = False):
-        self.source = pattern_source(patterns, nonword=nonword)
-        self.lowercase = "(?-i" not in self.source
+    def __init__(self, source: str, *, trusted: bool = False) -> None:
+        self.source = source
+        self.trusted = trusted
+        self.lowercase = "(?-i" not in source
         self.fast = False
-        self._fallback: regex.Pattern[str] | None = None
-        compiled: re.Pattern[str] | regex.Pattern[str] | None = None
-        if self.lowercase:
-            lowered = _lower_pattern(self.source)
-            if trusted:
-                try:
-                    compiled = re.compile(lowered)
-                    self.fast = True
-                except re.error:
-                    compiled = None
-            if compiled is None:
-                compiled = regex.compile(lowered, regex.VERSION0)
-        else:
-            compiled = regex.compile(self.source, FLAGS)
-        self._compiled = compiled
+        self._compiled: Any = None
+        self._fallback: Any = None
 
-    def _original(self) -> regex.Pattern[str]:
+    def _pattern(self) -> Any:
+        if self._compiled is None:
+            if not self.lowercase:
+                if self.trusted:
+                    from medlint import fastre
+
+                    try:
+                        self._compiled = fastre.compile(self.source, re.IGNORECASE)
+                        self.fast = True
+                        return self._compiled
+                    except re.error:
+                        pass
+                import regex
+
+                self._compiled = regex.compile(self.source, FLAGS)
+            else:
+                lowered = _lower_pattern(self.source)
+                if self.trusted:
+                    from medlint import fastre
+
+                    try:
+                        self._compiled = fastre.compile(lowered)
+                        self.fast = True
+                    except re.error:
+                        pass
+                if self._compiled is None:
+                    import regex
+
+                    self._compiled = regex.compile(lowered, regex.VERSION0)
+        return self._compiled
+
+    def _original(self) -> Any:
         """Case-insensitive form for text whose lower case changes its length (rare)."""
         if self._fallback is None:
+            import regex
+
             self._fallback = regex.compile(self.source, FLAGS)
         return self._fallback
 
     def finditer(
         self, text: str, lowered: str | None, pos: int, endpos: int, timeout: float | None
-    ) -> Iterator[re.Match[str] | regex.Match[str]]:
-        """Matches in ``text[pos:endpos]``; ``lowered`` is ``text.lower()`` (same length) or None."""
+    ) -> Iterator[Any]:
+        """Matches in ``text[pos:endpos]``; ``lowered`` is ``text.lower()`` or None."""
+        compiled = self._pattern()
         if not self.lowercase:
-            return self._compiled.finditer(text, pos, endpos, timeout=timeout)  # type: ignore[call-arg]
+            if self.fast:
+                return compiled.finditer(text, pos, endpos)  # type: ignore[no-any-return]
+            return compiled.finditer(text, pos, endpos, timeout=timeout)  # type: ignore[no-any-return]
         if lowered is None:
-            return self._original().finditer(text, pos, endpos, timeout=timeout)
+            return self._original().finditer(text, pos, endpos, timeout=timeout)  # type: ignore[no-any-return]
         if self.fast:
-            return self._compiled.finditer(lowered, pos, endpos)
-        return self._compiled.finditer(lowered, pos, endpos, timeout=timeout)  # type: ignore[call-arg]
+            return compiled.finditer(lowered, pos, endpos)  # type: ignore[no-any-return]
+        return compiled.finditer(lowered, pos, endpos, timeout=timeout)  # type: ignore[no-any-return]
 
     def search(self, text: str, timeout: float | None = None) -> bool:
+        compiled = self._pattern()
         lowered = text.lower()
         if len(lowered) != len(text):
             return self._original().search(text, timeout=timeout) is not None
         if not self.lowercase:
-            return self._compiled.search(text, timeout=timeout) is not None  # type: ignore[call-arg]
+            if self.fast:
+                return compiled.search(text) is not None
+            return compiled.search(text, timeout=timeout) is not None
         if self.fast:
-            return self._compiled.search(lowered) is not None
-        return self._compiled.search(lowered, timeout=timeout) is not None  # type: ignore[call-arg]
+            return compiled.search(lowered) is not None
+        return compiled.search(lowered, timeout=timeout) is not None
+
+
+def source_of(options: Mapping[str, Any], key: str) -> str | None:
+    """The regex source worked out for ``options[key]`` when the pack was validated, if any."""
+    sources = options.get("sources") or {}
+    found = sources.get(key)
+    return found if isinstance(found, str) else None
 
 
 def compile_patterns(
-    patterns: list[str], *, nonword: bool = False, trusted: bool = False
+    patterns: list[str],
+    *,
+    nonword: bool = False,
+    trusted: bool = False,
+    source: str | None = None,
 ) -> Matcher:
-    return Matcher(patterns, nonword=nonword, trusted=trusted)
+    """A Matcher for the patterns (``source``: their regex, if already worked out)."""
+    return Matcher(source or pattern_source(patterns, nonword=nonword), trusted=trusted)
 
 
 def check_pattern(pattern: str) -> str | None:
     """None when ``pattern`` compiles, else a description of what is wrong."""
+    import regex
+
     try:
         regex.compile(widen(pattern), FLAGS)
     except regex.error as exc:

@@ -9,10 +9,10 @@ findings are identical with and without the prefilter (tested).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
+from medlint import fastre
 from medlint.document import Document
 from medlint.literals import trie_pattern
 from medlint.ruleset import Rule
@@ -29,16 +29,23 @@ class Prefilter:
             self.groups[rule.id] = len(rule.anchors or ())
         # The scan reports the longest literal at each position; shorter ones that are its
         # prefixes (e.g. "cur" within "cure") occur there too.
-        self._hits_for = {
-            literal: frozenset(
+        self._by_literal = by_literal
+        self._hits: dict[str, frozenset[tuple[str, int]]] = {}  # memo, filled as literals occur
+        self._scan = (
+            fastre.compile("(?=(" + trie_pattern(sorted(by_literal)) + "))") if by_literal else None
+        )
+
+    def _hits_for(self, literal: str) -> frozenset[tuple[str, int]]:
+        """(rule, group) pairs of the literal and of every literal that is a prefix of it."""
+        hits = self._hits.get(literal)
+        if hits is None:
+            hits = frozenset(
                 hit
-                for other, hits in by_literal.items()
-                if literal.startswith(other)
-                for hit in hits
+                for length in range(1, len(literal) + 1)
+                for hit in self._by_literal.get(literal[:length], ())
             )
-            for literal in by_literal
-        }
-        self._scan = re.compile("(?=(" + trie_pattern(by_literal) + "))") if by_literal else None
+            self._hits[literal] = hits  # a benign race: every thread computes the same value
+        return hits
 
     def candidates(
         self, document: Document, lowered: str | None = None
@@ -64,7 +71,7 @@ class Prefilter:
                     last_position = position
                 if index < 0 or position >= sentences[index].end:
                     continue
-                for hit in self._hits_for[match.group(1)]:
+                for hit in self._hits_for(match.group(1)):
                     seen.setdefault(hit, set()).add(index)
         result: dict[str, Sequence[int]] = {}
         for rule_id, count in self.groups.items():

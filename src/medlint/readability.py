@@ -8,13 +8,12 @@ the hyphenation points of each word, and the Flesch-Kincaid formula textstat use
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
 
-import regex
-
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+_WORD = re.compile(r"[^\W_][\w'’-]*")
 
 
 def words(text: str) -> list[str]:
@@ -23,9 +22,29 @@ def words(text: str) -> list[str]:
 
 @cache
 def _hyphenator() -> Any:
+    """pyphen's English hyphenator; its parsed patterns are kept in medlint's cache, since
+    parsing the dictionary takes longer than linting a small file."""
     import pyphen
 
-    return pyphen.Pyphen(lang="en_US")
+    from medlint import cache as store
+
+    patterns = store.load_pickle("pyphen-en_US", pyphen.__version__)
+    if patterns is not None:
+        try:
+            hyphen = pyphen.Pyphen.__new__(pyphen.Pyphen)
+            hyphen.left, hyphen.right = 2, 2  # pyphen's defaults
+            dictionary = pyphen.HyphDict.__new__(pyphen.HyphDict)
+            dictionary.patterns, maxlen = patterns
+            dictionary.maxlen = maxlen
+            dictionary.cache = {}
+            hyphen.hd = dictionary
+            if hyphen.positions("hyphenation") == [2, 6]:  # prove the restored object works
+                return hyphen
+        except Exception:  # a cache from another pyphen: parse the dictionary instead
+            pass
+    hyphen = pyphen.Pyphen(lang="en_US")
+    store.store_pickle("pyphen-en_US", pyphen.__version__, (hyphen.hd.patterns, hyphen.hd.maxlen))
+    return hyphen
 
 
 def syllables(word: str) -> int:

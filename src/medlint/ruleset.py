@@ -8,6 +8,7 @@ the rule id and the field, with the allowed values or a did-you-mean, e.g.
 from __future__ import annotations
 
 import difflib
+import re
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -16,15 +17,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
 
-import regex
-
 from medlint.errors import RulePackError
 from medlint.findings import RULE_CATEGORIES, Category, Severity
 from medlint.kinds import KINDS, Checker, load_kind
 from medlint.schema import Field, Invalid, boolean, examples, one_of, references, text
 
-_ID = regex.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
-_NAME = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 COMMON_FIELDS: Final = MappingProxyType(
     {
@@ -42,6 +41,7 @@ COMMON_FIELDS: Final = MappingProxyType(
     }
 )
 MESSAGE_VALUES: Final = frozenset({"match", "value", "threshold"})
+INTERNAL_OPTIONS: Final = frozenset({"anchors", "sources"})  # worked out by medlint, cached
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,6 +82,13 @@ class Rule:
         return checker
 
     @property
+    def whole_document(self) -> bool:
+        """True for rules that judge the whole text (a missing statement, a reading grade)."""
+        return self.kind == "document" or (
+            self.kind == "metric" and (self.options.get("scope") or "document") == "document"
+        )
+
+    @property
     def anchors(self) -> tuple[frozenset[str], ...] | None:
         """Groups of literals: a sentence can match only if it holds one literal of every group
         (one group from ``patterns``, one from ``with``). None: the rule reads every sentence."""
@@ -107,7 +114,11 @@ class Rule:
             "why": self.why,
             "suggest": self.suggest,
             "references": [{"title": r.title, "url": r.url} for r in self.references],
-            "options": {k: list(v) if isinstance(v, tuple) else v for k, v in self.options.items()},
+            "options": {
+                k: list(v) if isinstance(v, tuple) else v
+                for k, v in self.options.items()
+                if k not in INTERNAL_OPTIONS
+            },
             "examples": {"flag": list(self.flag_examples), "pass": list(self.pass_examples)},
             "source": self.source,
         }
@@ -266,12 +277,30 @@ def _validate_rule(raw: Any, path: str, line: int) -> dict[str, Any]:
         )
     _check_message(values["message"], label, fail)
     options = {k: values[k] for k in kind.FIELDS}
-    try:
-        kind.build(options)  # compile once to be sure the patterns work together
-    except regex.error as exc:
-        raise fail(f"{label}: patterns do not compile together: {exc}", "patterns") from None
     options["anchors"] = _anchors(kind_name, options)
+    options["sources"] = _sources(options)
+    import regex
+
+    from medlint.patterns import FLAGS
+
+    for key, source in options["sources"].items():
+        try:  # each pattern compiled alone above; make sure they also work together
+            regex.compile(source, FLAGS)
+        except regex.error as exc:
+            raise fail(f"'{key}' of {label} do not compile together: {exc}", key) from None
     return {**values, "options": options, "line": line, "source": path}
+
+
+def _sources(options: Mapping[str, Any]) -> dict[str, str]:
+    """The regex source of each pattern list, worked out once and cached with the pack."""
+    from medlint.patterns import pattern_source
+
+    nonword = bool(options.get("nonword"))
+    return {
+        key: pattern_source(list(options[key]), nonword=nonword and key == "patterns")
+        for key in ("patterns", "with", "unless", "requires")
+        if options.get(key)
+    }
 
 
 def _anchors(kind: str, options: Mapping[str, Any]) -> list[list[str]] | None:

@@ -13,7 +13,7 @@ from typing import Any, Final
 
 from medlint.findings import Severity
 from medlint.kinds import Conclusion
-from medlint.patterns import compile_patterns
+from medlint.patterns import compile_patterns, source_of
 from medlint.scan import Located, Scan
 from medlint.schema import Field, context, patterns
 
@@ -32,13 +32,19 @@ FIELDS: Final = {
 
 class DocumentChecker:
     def __init__(self, options: Mapping[str, Any], trusted: bool = False) -> None:
-        self.trigger = compile_patterns(list(options["patterns"]), trusted=trusted)
+        self.trigger = compile_patterns(
+            list(options["patterns"]), trusted=trusted, source=source_of(options, "patterns")
+        )
         self.with_ = (
-            compile_patterns(list(options["with"]), trusted=trusted)
+            compile_patterns(
+                list(options["with"]), trusted=trusted, source=source_of(options, "with")
+            )
             if options.get("with")
             else None
         )
-        self.requires = compile_patterns(list(options["requires"]), trusted=trusted)
+        self.requires = compile_patterns(
+            list(options["requires"]), trusted=trusted, source=source_of(options, "requires")
+        )
         flags = {**DEFAULT_CONTEXT, **(options.get("context") or {})}
         self.skip = frozenset(flags["skip"])
         self.lower = frozenset(flags["lower"])
