@@ -44,9 +44,8 @@ def paragraphs() -> list[str]:
 
 
 def article(rng: random.Random, pool: list[str], size: int) -> str:
-    parts = [
-        f"# {rng.choice(['Living with MS', 'Treatment news', 'Your questions answered', 'Notes from the clinic'])} {rng.randint(1, 999)}\n"
-    ]
+    title = rng.choice(["Living with MS", "Treatment news", "Your questions", "Clinic notes"])
+    parts = [f"# {title} {rng.randint(1, 999)}\n"]
     length = len(parts[0])
     while length < size:
         paragraph = rng.choice(pool)
