@@ -11,11 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-SCHEMA = "7"  # bump when the shape of validated values changes
+SCHEMA = "8"  # bump when the shape of validated values changes
 
 
 def cache_dir() -> Path | None:
@@ -57,6 +56,8 @@ def store_pack(path: Path, values: list[dict[str, Any]]) -> None:
         return
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile
+
         handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             json.dump(values, stream)
@@ -96,6 +97,8 @@ def store_pickle(name: str, version: str, data: Any) -> None:
         return
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile
+
         handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
             pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
@@ -120,6 +123,8 @@ def store_json(name: str, version: str, data: Any) -> None:
         return
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile
+
         handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             json.dump(data, stream)

@@ -12,15 +12,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from medlint import fastre
+
 TARGET = 64 * 1024
 HARD = 1024 * 1024
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_FENCE = re.compile(r"(?m)^ {0,3}(?:```|~~~)")
+_BLANK_LINE = fastre.compile(r"\n[ \t\r\f\v]*\n")
+_LINE_BREAK = fastre.compile(r"\r\n|\r|\n")
+_FENCE = fastre.compile(r"(?m)^ {0,3}(?:```|~~~)")
 _SKIPPED = ("script", "style", "pre", "code", "textarea", "noscript", "template", "svg", "math")
-_HTML_OPEN = {name: re.compile(rf"<{name}\b", re.IGNORECASE) for name in _SKIPPED}
-_HTML_CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in _SKIPPED}
+_HTML_OPEN = {name: fastre.compile(rf"<{name}\b", re.IGNORECASE) for name in _SKIPPED}
+_HTML_CLOSE = {name: fastre.compile(rf"</{name}\s*>", re.IGNORECASE) for name in _SKIPPED}
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,6 @@ Keys::
 
 from __future__ import annotations
 
-import difflib
-import fnmatch
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -71,6 +69,8 @@ class Config:
 
 
 def _glob_match(path: PurePosixPath, pattern: str) -> bool:
+    import fnmatch
+
     text = str(path)
     if "/" not in pattern.rstrip("/"):
         return fnmatch.fnmatch(path.name, pattern) or fnmatch.fnmatch(text, pattern)
@@ -139,6 +139,8 @@ def _parse(data: Any, path: Path, line_of: Any) -> Config:
 
     for key in data:
         if key not in KEYS:
+            import difflib
+
             close = difflib.get_close_matches(str(key).replace("_", "-"), KEYS, n=1)
             raise ConfigError(
                 f"unknown key '{key}' in {where}",

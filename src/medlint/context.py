@@ -18,15 +18,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from medlint import fastre
 from medlint.errors import RulePackError
 from medlint.literals import trie_pattern
 
 CueKind = Literal["negation", "hedge", "hypothetical", "pseudo", "terminator", "question", "quote"]
 FLAGS: Final = ("negated", "hedged", "hypothetical", "question", "quoted")
 
-_WORD = re.compile(r"\w+")
-_HARD_STOP = re.compile(r"[;:!?()\[\]—–]|\.(?=\s|$)| - ")
-_QUOTE = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’(?!\w)|(?<!\w)'[^'\n]+'(?!\w)|«[^«»]*»")
+_WORD = fastre.compile(r"\w+")
+_HARD_STOP = fastre.compile(r"[;:!?()\[\]—–]|\.(?=\s|$)| - ")
+_QUOTE = fastre.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’(?!\w)|(?<!\w)'[^'\n]+'(?!\w)|«[^«»]*»")
 # Words that may follow a hedge placed after the claim ("... is possible").
 _AFTER_HEDGE_REACH: Final = 5
 
@@ -88,8 +89,6 @@ class Lexicon:
             parts.append(r"(?<!\w)" + trie_pattern(words, _cue_char) + r"(?!\w)")
         if suffixes:
             parts.append(r"(?<=\w)" + trie_pattern(suffixes, _cue_char) + r"(?!\w)")
-        from medlint import fastre
-
         self._pattern = fastre.compile("|".join(parts) or r"(?!x)x")
 
     @classmethod

@@ -12,18 +12,21 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
+from medlint import fastre
 from medlint.markup import Prose, html_prose, markdown_prose, plain_prose
 
 Format = Literal["text", "markdown", "html"]
 FORMATS: tuple[Format, ...] = ("text", "markdown", "html")
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_PARAGRAPH_GAP = re.compile(r"\n[^\S\n]*\n\s*")
+_LINE_BREAK = fastre.compile(r"\r\n|\r|\n")
+_PARAGRAPH_GAP = fastre.compile(r"\n[^\S\n]*\n\s*")
 # A sentence ends at . ! ? (with closing quotes or brackets) before white space.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[.!?…]+[\"'”’)\]]*$")
+_SENTENCE_END = fastre.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[.!?…]+[\"'”’)\]]*$")
 # A soft line break ends a sentence unless the next line continues in lower case.
-_SOFT_BREAK = re.compile(r"\n[^\S\n]*(?=\S)")  # kept only if the next character is not lower case
-_ABBREVIATION = re.compile(
+_SOFT_BREAK = fastre.compile(
+    r"\n[^\S\n]*(?=\S)"
+)  # kept only if the next character is not lower case
+_ABBREVIATION = fastre.compile(
     r"(?:\b(?:e\.g|i\.e|etc|vs|cf|al|approx|dr|mr|mrs|ms|prof|st|fig|figs|no|nos|vol|pp|jr|sr|inc|"
     r"ltd|co|dept|est|ca|mt|ref|refs|eq|sec|ch|min|max|mg|ml|kg|resp|incl|u\.s|u\.k|ph\.d|m\.d)"
     r"|\b[^\W\d_])\.$",  # or a single initial, "J."
@@ -134,7 +137,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+_TITLE_WORD = fastre.compile(r"[^\W\d_][\w'’-]{3,}")
 
 
 def looks_like_heading(text: str) -> bool:

@@ -12,6 +12,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from medlint import fastre
 from medlint.offsets import OffsetMap
 
 
@@ -40,19 +41,19 @@ def plain_prose(text: str) -> Prose:
 
 # --- Markdown -----------------------------------------------------------------------------------
 
-_LINE = re.compile(r"[^\n]*\n|[^\n]+")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^ {0,3}#{1,6}(?=\s|$)")
-_HEADING_TAIL = re.compile(r"\s#+\s*$")
-_SETEXT = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
-_THEMATIC = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
-_QUOTE = re.compile(r"^(?: {0,3}>\s?)+")
-_LIST = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?=\s)\s*(?:\[[ xX]\]\s)?")
-_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
-_REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
-_HTML_BLOCK_LINE = re.compile(r"^ {0,3}</?[a-zA-Z][^>]*>\s*$")
+_LINE = fastre.compile(r"[^\n]*\n|[^\n]+")
+_FENCE = fastre.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HEADING = fastre.compile(r"^ {0,3}#{1,6}(?=\s|$)")
+_HEADING_TAIL = fastre.compile(r"\s#+\s*$")
+_SETEXT = fastre.compile(r"^ {0,3}(?:=+|-+)\s*$")
+_THEMATIC = fastre.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
+_QUOTE = fastre.compile(r"^(?: {0,3}>\s?)+")
+_LIST = fastre.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?=\s)\s*(?:\[[ xX]\]\s)?")
+_TABLE_SEPARATOR = fastre.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
+_REFERENCE_DEF = fastre.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
+_HTML_BLOCK_LINE = fastre.compile(r"^ {0,3}</?[a-zA-Z][^>]*>\s*$")
 
-_INLINE = re.compile(
+_INLINE = fastre.compile(
     r"""
       (?P<comment><!--.*?(?:-->|\Z))
     | (?P<code>(?P<ticks>`+).*?(?P=ticks))
@@ -185,7 +186,7 @@ def markdown_prose(text: str) -> Prose:
 # --- HTML ---------------------------------------------------------------------------------------
 
 _SKIPPED_ELEMENTS = "script|style|noscript|template|pre|code|svg|math|textarea|head"
-_HTML_TOKEN = re.compile(
+_HTML_TOKEN = fastre.compile(
     r"""
       (?P<comment><!--.*?(?:-->|\Z))
     | (?P<skip><(?P<skipname>"""

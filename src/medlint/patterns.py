@@ -49,7 +49,7 @@ def widen(pattern: str) -> str:
     return "".join(out)
 
 
-def _lower_pattern(source: str) -> str:
+def lower_pattern(source: str) -> str:
     """Lower-case a pattern's literal letters, leaving escapes (``\\S``, ``\\p{Lu}``) intact."""
     out: list[str] = []
     i = 0
@@ -101,8 +101,9 @@ class Matcher:
     case-sensitive parts (``(?-i:...)``) always match the original text case-insensitively.
     """
 
-    def __init__(self, source: str, *, trusted: bool = False) -> None:
+    def __init__(self, source: str, *, trusted: bool = False, lowered: str | None = None) -> None:
         self.source = source
+        self.lowered_source = lowered
         self.trusted = trusted
         self.lowercase = "(?-i" not in source
         self.fast = False
@@ -125,7 +126,7 @@ class Matcher:
 
                 self._compiled = regex.compile(self.source, FLAGS)
             else:
-                lowered = _lower_pattern(self.source)
+                lowered = self.lowered_source or lower_pattern(self.source)
                 if self.trusted:
                     from medlint import fastre
 
@@ -193,6 +194,16 @@ def compile_patterns(
 ) -> Matcher:
     """A Matcher for the patterns (``source``: their regex, if already worked out)."""
     return Matcher(source or pattern_source(patterns, nonword=nonword), trusted=trusted)
+
+
+def matcher_for(options: Mapping[str, Any], key: str, trusted: bool) -> Matcher:
+    """The Matcher for ``options[key]``, from the sources worked out at validation if any."""
+    sources = options.get("sources") or {}
+    source = sources.get(key)
+    if not isinstance(source, str):
+        nonword = bool(options.get("nonword")) and key == "patterns"
+        return Matcher(pattern_source(list(options[key]), nonword=nonword), trusted=trusted)
+    return Matcher(source, trusted=trusted, lowered=sources.get(f"{key}:lower"))
 
 
 def check_pattern(pattern: str) -> str | None:

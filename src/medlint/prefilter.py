@@ -31,9 +31,7 @@ class Prefilter:
         # prefixes (e.g. "cur" within "cure") occur there too.
         self._by_literal = by_literal
         self._hits: dict[str, frozenset[tuple[str, int]]] = {}  # memo, filled as literals occur
-        self._scan = (
-            fastre.compile("(?=(" + trie_pattern(sorted(by_literal)) + "))") if by_literal else None
-        )
+        self._scan = fastre.compile(_scan_source(sorted(by_literal))) if by_literal else None
 
     def _hits_for(self, literal: str) -> frozenset[tuple[str, int]]:
         """(rule, group) pairs of the literal and of every literal that is a prefix of it."""
@@ -83,3 +81,18 @@ class Prefilter:
             if found:
                 result[rule_id] = sorted(found)
         return result
+
+
+def _scan_source(literals: list[str]) -> str:
+    """The trie-shaped scan pattern for these literals (kept in the cache: building it costs
+    more than linting a small file)."""
+    import hashlib
+
+    from medlint import cache
+
+    digest = hashlib.sha256("\0".join(literals).encode()).hexdigest()[:24]
+    source = cache.load_json("prefilter", digest)
+    if not isinstance(source, str):
+        source = "(?=(" + trie_pattern(literals) + "))"
+        cache.store_json("prefilter", digest, source)
+    return source

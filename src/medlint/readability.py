@@ -8,12 +8,13 @@ the hyphenation points of each word, and the Flesch-Kincaid formula textstat use
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
 
-_WORD = re.compile(r"[^\W_][\w'’-]*")
+from medlint import fastre
+
+_WORD = fastre.compile(r"[^\W_][\w'’-]*")
 
 
 def words(text: str) -> list[str]:

@@ -8,7 +8,6 @@ the rule id and the field, with the allowed values or a did-you-mean, e.g.
 from __future__ import annotations
 
 import difflib
-import re
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -17,13 +16,14 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
 
+from medlint import fastre
 from medlint.errors import RulePackError
 from medlint.findings import RULE_CATEGORIES, Category, Severity
 from medlint.kinds import KINDS, Checker, load_kind
 from medlint.schema import Field, Invalid, boolean, examples, one_of, references, text
 
-_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
-_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_ID = fastre.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
+_NAME = fastre.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 COMMON_FIELDS: Final = MappingProxyType(
     {
@@ -293,14 +293,17 @@ def _validate_rule(raw: Any, path: str, line: int) -> dict[str, Any]:
 
 def _sources(options: Mapping[str, Any]) -> dict[str, str]:
     """The regex source of each pattern list, worked out once and cached with the pack."""
-    from medlint.patterns import pattern_source
+    from medlint.patterns import lower_pattern, pattern_source
 
     nonword = bool(options.get("nonword"))
-    return {
+    sources = {
         key: pattern_source(list(options[key]), nonword=nonword and key == "patterns")
         for key in ("patterns", "with", "unless", "requires")
         if options.get(key)
     }
+    # The lower-cased form the fast matcher runs on, worked out once too.
+    sources.update({f"{key}:lower": lower_pattern(src) for key, src in list(sources.items())})
+    return sources
 
 
 def _anchors(kind: str, options: Mapping[str, Any]) -> list[list[str]] | None:

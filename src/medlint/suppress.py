@@ -18,11 +18,11 @@ no rule, name or category (MD101).
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-import regex
-
+from medlint import fastre
 from medlint.findings import Finding
 
 UNUSED = ("MD100", "unused-suppression")
@@ -54,16 +54,16 @@ META_DESCRIPTIONS = tuple(
     )
 )
 
-_COMMENT = regex.compile(
+_COMMENT = fastre.compile(
     r"<!--\s*medlint-(?P<kind>disable-next-line|disable-line|disable|enable)\b"
     r"(?P<names>(?:(?!-->).)*?)\s*-->",
-    regex.DOTALL,
+    re.DOTALL,
 )
-_TEXT_LINE = regex.compile(
+_TEXT_LINE = fastre.compile(
     r"(?m)^[^\S\n]*(?:#|//)?[^\S\n]*medlint:[^\S\n]*"
     r"(?P<kind>disable-next-line|disable-line|disable|enable)\b(?P<names>[^\n]*)$"
 )
-_NAME = regex.compile(r"[A-Za-z][\w.-]*")
+_NAME = fastre.compile(r"[A-Za-z][\w.-]*")
 
 
 @dataclass(frozen=True, slots=True)

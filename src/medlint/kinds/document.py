@@ -13,7 +13,7 @@ from typing import Any, Final
 
 from medlint.findings import Severity
 from medlint.kinds import Conclusion
-from medlint.patterns import compile_patterns, source_of
+from medlint.patterns import matcher_for
 from medlint.scan import Located, Scan
 from medlint.schema import Field, context, patterns
 
@@ -32,19 +32,9 @@ FIELDS: Final = {
 
 class DocumentChecker:
     def __init__(self, options: Mapping[str, Any], trusted: bool = False) -> None:
-        self.trigger = compile_patterns(
-            list(options["patterns"]), trusted=trusted, source=source_of(options, "patterns")
-        )
-        self.with_ = (
-            compile_patterns(
-                list(options["with"]), trusted=trusted, source=source_of(options, "with")
-            )
-            if options.get("with")
-            else None
-        )
-        self.requires = compile_patterns(
-            list(options["requires"]), trusted=trusted, source=source_of(options, "requires")
-        )
+        self.trigger = matcher_for(options, "patterns", trusted)
+        self.with_ = matcher_for(options, "with", trusted) if options.get("with") else None
+        self.requires = matcher_for(options, "requires", trusted)
         flags = {**DEFAULT_CONTEXT, **(options.get("context") or {})}
         self.skip = frozenset(flags["skip"])
         self.lower = frozenset(flags["lower"])

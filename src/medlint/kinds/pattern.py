@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Final
 
 from medlint.findings import Severity
-from medlint.patterns import compile_patterns, source_of
+from medlint.patterns import matcher_for
 from medlint.scan import Hit, Scan
 from medlint.schema import Field, boolean, context, one_of, patterns
 
@@ -34,27 +34,9 @@ FIELDS: Final = {
 
 class PatternChecker:
     def __init__(self, options: Mapping[str, Any], trusted: bool = False) -> None:
-        nonword = bool(options.get("nonword"))
-        self.pattern = compile_patterns(
-            list(options["patterns"]),
-            nonword=nonword,
-            trusted=trusted,
-            source=source_of(options, "patterns"),
-        )
-        self.with_ = (
-            compile_patterns(
-                list(options["with"]), trusted=trusted, source=source_of(options, "with")
-            )
-            if options.get("with")
-            else None
-        )
-        self.unless = (
-            compile_patterns(
-                list(options["unless"]), trusted=trusted, source=source_of(options, "unless")
-            )
-            if options.get("unless")
-            else None
-        )
+        self.pattern = matcher_for(options, "patterns", trusted)
+        self.with_ = matcher_for(options, "with", trusted) if options.get("with") else None
+        self.unless = matcher_for(options, "unless", trusted) if options.get("unless") else None
         self.unless_scope = options.get("unless_scope") or "sentence"
         flags = {**DEFAULT_CONTEXT, **(options.get("context") or {})}
         self.skip = frozenset(flags["skip"])
