@@ -8,6 +8,7 @@ the pack is then simply validated again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -52,18 +53,12 @@ def load_pack(path: Path) -> list[dict[str, Any]] | None:
 
 def store_pack(path: Path, values: list[dict[str, Any]]) -> None:
     entry = _entry(path)
-    if entry is None:
-        return
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile
-
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(values, stream)
-        os.replace(temporary, entry)
-    except (OSError, TypeError, ValueError):
-        return
+    if entry is not None:
+        try:
+            payload = json.dumps(values).encode("utf-8")
+        except (TypeError, ValueError):
+            return
+        _write_atomically(entry, payload)
 
 
 def _named_entry(name: str, version: str, suffix: str) -> Path | None:
@@ -96,15 +91,30 @@ def store_pickle(name: str, version: str, data: Any) -> None:
     if entry is None:
         return
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile
+        payload = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return
+    _write_atomically(entry, payload)
 
+
+def _write_atomically(entry: Path, payload: bytes) -> None:
+    """Write a cache entry so that no reader ever sees half of it; never raise."""
+    import tempfile
+
+    temporary = None
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
-            pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            stream.write(payload)
         os.replace(temporary, entry)
-    except (OSError, pickle.PicklingError):
-        return
+        temporary = None
+    except OSError:
+        pass
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def load_json(name: str, version: str) -> Any:
@@ -119,15 +129,9 @@ def load_json(name: str, version: str) -> Any:
 
 def store_json(name: str, version: str, data: Any) -> None:
     entry = _named_entry(name, version, ".json")
-    if entry is None:
-        return
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile
-
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream)
-        os.replace(temporary, entry)
-    except (OSError, TypeError, ValueError):
-        return
+    if entry is not None:
+        try:
+            payload = json.dumps(data).encode("utf-8")
+        except (TypeError, ValueError):
+            return
+        _write_atomically(entry, payload)

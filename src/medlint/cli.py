@@ -126,6 +126,13 @@ def main() -> None:
     type=click.Path(dir_okay=False),
     help="Record today's findings in this file, and exit 0.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes [default: one per core for many files, 1 for a few].",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -142,6 +149,7 @@ def check(
     output_file: str | None,
     baseline_file: str | None,
     write_baseline_file: str | None,
+    jobs: int | None,
 ) -> None:
     """Lint text, Markdown and HTML files, folders, or '-' for standard input."""
     from pathlib import Path
@@ -163,6 +171,7 @@ def check(
         isolated=isolated,
         baseline=Path(baseline_file) if baseline_file else None,
         stdin_filename=stdin_filename,
+        jobs=jobs,
     )
     try:
         result = run(paths, options)

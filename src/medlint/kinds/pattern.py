@@ -50,15 +50,18 @@ class PatternChecker:
         timeout = scan.timeout
         for index in range(len(all_sentences)) if sentences is None else sentences:
             sentence = all_sentences[index]
+            checked = False  # 'with' and 'unless' are judged once per sentence, at its 1st match
             for match in self.pattern.finditer(
                 prose, scan.lowered, sentence.start, sentence.end, timeout
             ):
-                if self.with_ is not None and not self.with_.search(sentence.text, timeout=timeout):
-                    break
-                if self.unless is not None and self.unless.search(
-                    scan.neighbourhood(index, self.unless_scope), timeout=timeout
-                ):
-                    break
+                if not checked:
+                    if self.with_ is not None and not self.with_.search(sentence.text, timeout):
+                        break
+                    if self.unless is not None and self.unless.search(
+                        scan.neighbourhood(index, self.unless_scope), timeout
+                    ):
+                        break
+                    checked = True
                 flags = scan.flags(index, match.start(), match.end())
                 if flags & self.skip:
                     continue
