@@ -1,0 +1,131 @@
+"""Time medlint against proselint on the benchmark corpus, side by side, in one run.
+
+    python -m pip install -e '.[bench]'      # proselint comes from the bench extra
+    python bench/corpus.py                   # build bench/corpus (deterministic)
+    python bench/run.py [--runs 5] [--big-runs 3] [--no-proselint]
+
+Each scenario runs each tool several times as a fresh process; the table shows the median wall
+time and the peak resident memory of the process (from wait4). medlint runs with every built-in
+rule enabled (``--extend-select ALL``) and ``--isolated``; its cache of compiled rules is warmed
+once first, as it is in a pre-commit hook after the first run. proselint runs with its
+``max_errors`` limit lifted, or it stops after 1,000 findings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "bench" / "corpus"
+
+
+@dataclass
+class Timing:
+    seconds: float
+    peak_mb: float
+
+
+def measure(command: list[str], runs: int) -> Timing:
+    times, peaks = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        times.append(time.perf_counter() - start)
+        peaks.append(usage.ru_maxrss / 1024)
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            raise SystemExit(f"{command[0]} failed ({status}): {' '.join(command)}")
+    return Timing(statistics.median(times), max(peaks))
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name, path=os.path.dirname(sys.executable)) or shutil.which(name)
+    if found is None:
+        raise SystemExit(f"{name} not found: python -m pip install -e '.[bench]'")
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs of the small scenarios")
+    parser.add_argument("--big-runs", type=int, default=3, help="runs of the 20 MB scenario")
+    parser.add_argument("--no-proselint", action="store_true", help="time medlint only")
+    parser.add_argument("--jobs", type=int, default=None, help="medlint --jobs (default: auto)")
+    args = parser.parse_args()
+    if not (CORPUS / "big-20m.md").exists():
+        subprocess.run([sys.executable, str(ROOT / "bench" / "corpus.py")], check=True)
+
+    medlint = [
+        tool("medlint"),
+        "check",
+        "--isolated",
+        "--extend-select",
+        "ALL",
+        "--fail-on",
+        "never",
+    ]
+    if args.jobs:
+        medlint += ["--jobs", str(args.jobs)]
+    config = Path(tempfile.mkdtemp()) / "proselintrc.json"
+    config.write_text(json.dumps({"max_errors": 10**9}), encoding="utf-8")
+    proselint = None if args.no_proselint else [tool("proselint"), "--config", str(config), "check"]
+
+    scenarios = [
+        ("one 5 KB file (cold start)", [str(CORPUS / "small.md")], args.runs),
+        ("1,000 files (7.5 MB)", [str(CORPUS / "many")], args.runs),
+        ("one 800 KB file", [str(CORPUS / "big-800k.md")], args.runs),
+        ("one 20 MB file", [str(CORPUS / "big-20m.md")], args.big_runs),
+    ]
+    subprocess.run([*medlint, str(CORPUS / "small.md")], capture_output=True)  # warm the cache
+    results: dict[str, tuple[Timing, Timing | None]] = {}
+    print(f"{'scenario':<28} {'medlint':>18} {'proselint':>18} {'ratio':>7}")
+    for label, paths, runs in scenarios:
+        ours = measure(medlint + paths, runs)
+        theirs = measure(proselint + paths, runs) if proselint else None
+        results[label] = (ours, theirs)
+        ratio = f"{theirs.seconds / ours.seconds:6.1f}x" if theirs else ""
+        them = f"{theirs.seconds:7.2f} s {theirs.peak_mb:5.0f} MB" if theirs else ""
+        print(f"{label:<28} {ours.seconds:7.2f} s {ours.peak_mb:5.0f} MB {them:>18} {ratio:>7}")
+
+    print("\ntargets (issue 6):")
+    small_ours, small_theirs = results["one 5 KB file (cold start)"]
+    many_ours, many_theirs = results["1,000 files (7.5 MB)"]
+    big_ours, big_theirs = results["one 20 MB file"]
+    mid_ours, _ = results["one 800 KB file"]
+    growth = big_ours.seconds / mid_ours.seconds
+    print(
+        f"  20 MB takes {growth:.1f}x the 800 KB time (target <= 25x): "
+        f"{'met' if growth <= 25 else 'NOT met'}"
+    )
+    if small_theirs and many_theirs and big_theirs:
+        cold = small_ours.seconds / small_theirs.seconds
+        many = many_theirs.seconds / many_ours.seconds
+        big = big_theirs.seconds / big_ours.seconds
+        print(
+            f"  cold start {cold:.2f}x proselint's time (target <= 0.6x): "
+            f"{'met' if cold <= 0.6 else 'NOT met'}"
+        )
+        print(
+            f"  1,000 files {many:.1f}x faster (target >= 20x): "
+            f"{'met' if many >= 20 else 'NOT met'}"
+        )
+        print(
+            f"  20 MB file {big:.1f}x faster (target >= 20x): {'met' if big >= 20 else 'NOT met'}; "
+            f"peak {big_ours.peak_mb:.0f} MB vs {big_theirs.peak_mb:.0f} MB "
+            f"({'met' if big_ours.peak_mb < big_theirs.peak_mb else 'NOT met'})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
