@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-SCHEMA = "8"  # bump when the shape of validated values changes
+SCHEMA = "9"  # bump when the shape of validated values changes
 
 
 def cache_dir() -> Path | None:

@@ -41,7 +41,9 @@ COMMON_FIELDS: Final = MappingProxyType(
     }
 )
 MESSAGE_VALUES: Final = frozenset({"match", "value", "threshold"})
-INTERNAL_OPTIONS: Final = frozenset({"anchors", "sources"})  # worked out by medlint, cached
+INTERNAL_OPTIONS: Final = frozenset(
+    {"anchors", "sources", "requires_literals"}
+)  # worked out by medlint, cached
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -279,6 +281,8 @@ def _validate_rule(raw: Any, path: str, line: int) -> dict[str, Any]:
     options = {k: values[k] for k in kind.FIELDS}
     options["anchors"] = _anchors(kind_name, options)
     options["sources"] = _sources(options)
+    if options.get("requires"):
+        options["requires_literals"] = _literals(options["requires"])
     import regex
 
     from medlint.patterns import FLAGS
@@ -304,6 +308,20 @@ def _sources(options: Mapping[str, Any]) -> dict[str, str]:
     # The lower-cased form the fast matcher runs on, worked out once too.
     sources.update({f"{key}:lower": lower_pattern(src) for key, src in list(sources.items())})
     return sources
+
+
+def _literals(patterns: Iterable[str]) -> list[str] | None:
+    """Literals one of which any match of any of the patterns contains, or None."""
+    from medlint.literals import required_literals
+    from medlint.patterns import widen
+
+    found: set[str] = set()
+    for pattern in patterns:
+        required = required_literals(widen(pattern))
+        if required is None:
+            return None
+        found |= required
+    return sorted(found)
 
 
 def _anchors(kind: str, options: Mapping[str, Any]) -> list[list[str]] | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from medlint.chunking import Chunk
@@ -58,6 +59,11 @@ class Scan:
         self.lowered: str | None = lowered if len(lowered) == len(document.prose) else None
         self._starts = [s.start for s in document.sentences]
         self._cues: dict[int, list[Cue]] = {}
+
+    @cached_property
+    def lowered_source(self) -> str:
+        """The chunk's source text, lower-cased (built on first use)."""
+        return self.document.text.lower()
 
     def place(self, source_start: int, source_end: int) -> tuple[int, int, int, int]:
         """(line, column, end line, end column) in the whole text of a chunk's source span."""
