@@ -6,6 +6,7 @@ tests can call it too.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -141,10 +142,8 @@ def choose_jobs(requested: int | None, files: Sequence[Path]) -> int:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     total = 0
     for file in files:
-        try:
+        with contextlib.suppress(OSError):
             total += file.stat().st_size
-        except OSError:
-            pass
     if len(files) < 2 or (len(files) < 16 and total < 2_000_000):
         return 1
     return max(1, min(cores or 1, 8, len(files)))
