@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
+from time import perf_counter
 from pathlib import Path
 
 from medlint.chunking import Chunk, split
@@ -20,7 +21,7 @@ from medlint.errors import ConfigError
 from medlint.findings import Category, Finding, Severity
 from medlint.prefilter import Prefilter
 from medlint.ruleset import Rule, builtin_pack_paths, expand_paths, load_rules
-from medlint.scan import Located, Scan
+from medlint.scan import Hit, Located, Scan
 from medlint.suppress import META_RULES, Directive, Name, find_directives
 from medlint.suppress import apply as apply_suppressions
 
@@ -190,6 +191,7 @@ class Linter:
         suppress = self.suppressions if suppressions is None else suppressions
         whole = {r.id: r.checker.start() for r in rules if r.whole_document}  # type: ignore[attr-defined]
         failed: set[str] = set()
+        spent: dict[str, float] = {}
         findings: list[Finding] = []
         directives: list[Directive] = []
         last_line = 1
@@ -207,12 +209,28 @@ class Linter:
                     sentences = candidates.get(rule.id, ())
                     if not sentences and rule.id not in whole:
                         continue
+                # One budget per rule per text, whatever the number of chunks or sentences: the
+                # regex engine's timeout gets what is left of it (built-in rules run on ``re``,
+                # vetted by tests; users' rules on ``regex``, which honours the timeout).
+                if self.timeout is not None:
+                    scan.timeout = max(self.timeout - spent.get(rule.id, 0.0), 0.001)
+                started = perf_counter()
+                hits: list[Hit] = []
                 try:
                     if rule.id in whole:
                         rule.checker.collect(whole[rule.id], scan, sentences)  # type: ignore[attr-defined]
-                        continue
-                    hits = list(rule.checker.check(scan, self.severity_of(rule), sentences))
+                    else:
+                        hits = list(rule.checker.check(scan, self.severity_of(rule), sentences))
+                    timed_out = False
                 except TimeoutError:
+                    timed_out = True
+                spent[rule.id] = spent.get(rule.id, 0.0) + perf_counter() - started
+                over_budget = (
+                    not rule.builtin
+                    and self.timeout is not None
+                    and spent[rule.id] > self.timeout * 2
+                )
+                if timed_out or over_budget:
                     failed.add(rule.id)
                     if problems is not None:
                         problems.append(RuleProblem(rule.id, path, f"took over {self.timeout} s"))

@@ -1,0 +1,122 @@
+"""Properties: deterministic results, whatever the order of files, the workers or the prefilter;
+nothing is lost or half-written; the Linter is safe under concurrent calls."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from medlint.chunking import split
+from medlint.engine import Linter
+from medlint.runner import Options, run
+
+ROOT = Path(__file__).resolve().parents[2]
+PIECES = [
+    "Our stem cells cure MS.",
+    "There is no cure for MS.",
+    "<!-- medlint-disable-next-line OC01 -->",
+    "Studies have shown it works.",
+    "# Heading Cures",
+    "```\ncode cures MS\n```",
+    "Book your free consultation today!",
+    "\n\n",
+    "<p>It cures MS &amp; more.</p>",
+]
+
+
+def write_corpus(folder: Path) -> list[Path]:
+    paths = []
+    for index, name in enumerate(["c.md", "a.txt", "b.html", "d.md", "e.markdown"]):
+        path = folder / name
+        path.write_text("\n".join(PIECES[index:] + PIECES[:index]) * 3, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_results_do_not_depend_on_file_order_or_workers(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path)
+    names = [str(p) for p in paths]
+    serial = run(names, Options(isolated=True, jobs=1))
+    reverse = run(names[::-1], Options(isolated=True, jobs=1))
+    parallel = run(names, Options(isolated=True, jobs=2))
+    key = lambda f: (f.path, f.start, f.rule)  # noqa: E731
+    assert serial.findings == parallel.findings
+    assert sorted(serial.findings, key=key) == sorted(reverse.findings, key=key)
+    assert serial.findings, "the corpus must produce findings"
+
+
+def test_prefilter_and_chunking_do_not_change_findings(tmp_path: Path) -> None:
+    texts = [
+        (ROOT / "examples" / name).read_text(encoding="utf-8")
+        for name in ("clinic-page.html", "wellness-blog.md", "clean-article.md")
+    ]
+    formats = ["html", "markdown", "markdown"]
+    plain = Linter(prefilter=False)
+    fast = Linter()
+    for text, format in zip(texts, formats, strict=True):
+        expected = plain.lint_text(text, format=format)  # type: ignore[arg-type]
+        assert fast.lint_text(text, format=format) == expected  # type: ignore[arg-type]
+        small_chunks = fast.lint_chunks(split(text * 4, format, target=300, hard=5000), format)  # type: ignore[arg-type]
+        whole = fast.lint_text(text * 4, format=format)  # type: ignore[arg-type]
+        assert small_chunks == whole
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(pieces=st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=30)), max_size=25))
+def test_prefilter_is_exact_on_generated_text(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for format in ("text", "markdown", "html"):
+        assert _FAST.lint_text(text, format=format) == _PLAIN.lint_text(text, format=format)  # type: ignore[arg-type]
+
+
+_FAST = Linter()
+_PLAIN = Linter(prefilter=False)
+
+
+def test_linted_files_are_never_written(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path)
+    before = {
+        p: (hashlib.sha256(p.read_bytes()).hexdigest(), os.stat(p).st_mtime_ns) for p in paths
+    }
+    from click.testing import CliRunner
+
+    from medlint.cli import main
+
+    out = tmp_path / "reports" / "report.sarif"
+    out.parent.mkdir()
+    result = CliRunner().invoke(
+        main, ["check", "--isolated", "--format", "sarif", "--output-file", str(out), str(tmp_path)]
+    )
+    assert result.exit_code == 1
+    result = CliRunner().invoke(
+        main,
+        ["check", "--isolated", "--write-baseline", str(out.parent / "base.json"), str(tmp_path)],
+    )
+    assert result.exit_code == 0
+    after = {p: (hashlib.sha256(p.read_bytes()).hexdigest(), os.stat(p).st_mtime_ns) for p in paths}
+    assert before == after
+    assert sorted(p.name for p in out.parent.iterdir()) == [
+        "base.json",
+        "report.sarif",
+    ]  # no temp files
+
+
+def test_linter_is_safe_under_concurrent_calls() -> None:
+    linter = Linter()
+    texts = [
+        ("\n".join(PIECES[i:] + PIECES[:i]) * 20, f)
+        for i in range(len(PIECES))
+        for f in ("text", "markdown", "html")
+    ]
+    expected = [linter.lint_text(t, format=f) for t, f in texts]  # type: ignore[arg-type]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        for _ in range(3):
+            results = list(pool.map(lambda tf: linter.lint_text(tf[0], format=tf[1]), texts))
+            assert results == expected
