@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
-from time import perf_counter
 from pathlib import Path
+from time import perf_counter
 
 from medlint.chunking import Chunk, split
 from medlint.context import Lexicon, default_lexicon
