@@ -1,7 +1,7 @@
 """Coverage-guided fuzzing of the document, markup, context and rule path (atheris).
 
     python -m pip install atheris
-    python fuzz/fuzz_lint.py -max_total_time=600 fuzz/corpus
+    python fuzz/fuzz_lint.py -max_total_time=600 fuzz/corpus examples
 
 Each input picks a format (text, Markdown or HTML) and is linted by one shared Linter. The
 target checks the properties medlint promises: no exception, every finding's span lies inside

@@ -51,21 +51,6 @@ def decode(data: bytes, path: str) -> str:
         ) from None
 
 
-def read_text(path: Path, display: str | None = None) -> str:
-    name = display or str(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=name) from None
-    except IsADirectoryError:
-        raise InputError("is a directory", path=name) from None
-    except PermissionError:
-        raise InputError("permission denied", path=name) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=name) from None
-    return decode(data, name)
-
-
 BLOCK = 1 << 20  # bytes read at a time
 
 
