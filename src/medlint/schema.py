@@ -6,7 +6,7 @@ sentence about what was expected; ``ruleset`` adds the file, line, rule id and f
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,7 +142,3 @@ def describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return repr(value)
-
-
-def known_names(fields: dict[str, Field], extra: Sequence[str] = ()) -> list[str]:
-    return sorted([*fields, *extra])
