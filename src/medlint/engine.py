@@ -184,77 +184,14 @@ class Linter:
         rules: Sequence[Rule] | None = None,
         suppressions: bool | None = None,
     ) -> list[Finding]:
-        """The pipeline: each chunk becomes a Document; rules run on it (whole-document rules
-        gather their evidence); then whole-document conclusions, suppressions, sorting."""
-        use_prefilter = self.prefilter_enabled and rules is None  # it is built for self.rules
-        rules = self.rules if rules is None else rules
-        suppress = self.suppressions if suppressions is None else suppressions
-        whole = {r.id: r.checker.start() for r in rules if r.whole_document}  # type: ignore[attr-defined]
-        failed: set[str] = set()
-        spent: dict[str, float] = {}
-        findings: list[Finding] = []
-        directives: list[Directive] = []
-        last_line = 1
+        """The pipeline: each chunk becomes a Document that the rules read (whole-document
+        rules gather evidence); then whole-document conclusions, suppressions, sorting."""
+        run = _TextRun(self, format, path, rules, suppressions)
         for chunk in chunks:
-            document = Document(chunk.text, format, path)
-            scan = Scan(document, self.lexicon, self.timeout, chunk)
-            candidates = (
-                self.prefilter().candidates(document, scan.lowered) if use_prefilter else None
-            )
-            for rule in rules:
-                if rule.id in failed:
-                    continue
-                sentences: Sequence[int] | None = None
-                if candidates is not None and rule.anchors is not None:
-                    sentences = candidates.get(rule.id, ())
-                    if not sentences and rule.id not in whole:
-                        continue
-                # One budget per rule per text, whatever the number of chunks or sentences: the
-                # regex engine's timeout gets what is left of it (built-in rules run on ``re``,
-                # vetted by tests; users' rules on ``regex``, which honours the timeout).
-                if self.timeout is not None:
-                    scan.timeout = max(self.timeout - spent.get(rule.id, 0.0), 0.001)
-                started = perf_counter()
-                hits: list[Hit] = []
-                try:
-                    if rule.id in whole:
-                        rule.checker.collect(whole[rule.id], scan, sentences)  # type: ignore[attr-defined]
-                    else:
-                        hits = list(rule.checker.check(scan, self.severity_of(rule), sentences))
-                    timed_out = False
-                except TimeoutError:
-                    timed_out = True
-                spent[rule.id] = spent.get(rule.id, 0.0) + perf_counter() - started
-                over_budget = (
-                    not rule.builtin
-                    and self.timeout is not None
-                    and spent[rule.id] > self.timeout * 2
-                )
-                if timed_out or over_budget:
-                    failed.add(rule.id)
-                    if problems is not None:
-                        problems.append(RuleProblem(rule.id, path, f"took over {self.timeout} s"))
-                    continue
-                for hit in hits:
-                    located = scan.locate(hit.start, hit.end)
-                    findings.append(_finding(rule, located, hit.severity, hit.values, path))
-            if suppress and ("medlint" in chunk.text):
-                directives += find_directives(
-                    chunk.text,
-                    format,
-                    offset=chunk.start,
-                    place=scan.place,
-                    next_line=partial(_next_content_line, scan),
-                )
-            last_line = chunk.line + document.line_count - 1
-        for rule in rules:
-            if rule.id in whole and rule.id not in failed:
-                conclusions = rule.checker.conclude(whole[rule.id], self.severity_of(rule))  # type: ignore[attr-defined]
-                for located, severity, values in conclusions:
-                    findings.append(_finding(rule, located, severity, values, path))
-        if directives:
-            findings = self._suppress(findings, directives, last_line, path)
-        findings.sort(key=lambda f: f.sort_key)
+            run.read(chunk)
+        findings = run.finish()
+        if problems is not None:
+            problems.extend(run.problems)
         return findings
 
     def severity_of(self, rule: Rule) -> Severity:
@@ -299,6 +236,100 @@ class Linter:
         if not self._prefilter:
             self._prefilter.append(Prefilter(self.rules))
         return self._prefilter[0]
+
+
+class _TextRun:
+    """The state of linting one text, chunk by chunk: what whole-document rules have seen,
+    the time each rule has spent, the findings and suppression comments so far."""
+
+    def __init__(
+        self,
+        linter: Linter,
+        format: Format,
+        path: str | None,
+        rules: Sequence[Rule] | None,
+        suppressions: bool | None,
+    ) -> None:
+        self.linter = linter
+        self.format = format
+        self.path = path
+        self.use_prefilter = linter.prefilter_enabled and rules is None  # built for linter.rules
+        self.rules = linter.rules if rules is None else rules
+        self.suppress = linter.suppressions if suppressions is None else suppressions
+        self.whole = {r.id: r.checker.start() for r in self.rules if r.whole_document}  # type: ignore[attr-defined]
+        self.failed: set[str] = set()
+        self.spent: dict[str, float] = {}
+        self.findings: list[Finding] = []
+        self.directives: list[Directive] = []
+        self.problems: list[RuleProblem] = []
+        self.last_line = 1
+
+    def read(self, chunk: Chunk) -> None:
+        linter = self.linter
+        document = Document(chunk.text, self.format, self.path)
+        scan = Scan(document, linter.lexicon, linter.timeout, chunk)
+        candidates = (
+            linter.prefilter().candidates(document, scan.lowered) if self.use_prefilter else None
+        )
+        for rule in self.rules:
+            if rule.id in self.failed:
+                continue
+            sentences: Sequence[int] | None = None
+            if candidates is not None and rule.anchors is not None:
+                sentences = candidates.get(rule.id, ())
+                if not sentences and rule.id not in self.whole:
+                    continue
+            self._apply(rule, scan, sentences)
+        if self.suppress and "medlint" in chunk.text:
+            self.directives += find_directives(
+                chunk.text,
+                self.format,
+                offset=chunk.start,
+                place=scan.place,
+                next_line=partial(_next_content_line, scan),
+            )
+        self.last_line = chunk.line + document.line_count - 1
+
+    def _apply(self, rule: Rule, scan: Scan, sentences: Sequence[int] | None) -> None:
+        """Run one rule on one chunk, within the rule's time budget for the whole text.
+
+        Built-in rules run on ``re`` (vetted by tests); users' rules on ``regex``, whose
+        timeout gets what is left of the budget, and which are dropped once it is spent."""
+        timeout = self.linter.timeout
+        if timeout is not None:
+            scan.timeout = max(timeout - self.spent.get(rule.id, 0.0), 0.001)
+        started = perf_counter()
+        hits: list[Hit] = []
+        timed_out = False
+        try:
+            if rule.id in self.whole:
+                rule.checker.collect(self.whole[rule.id], scan, sentences)  # type: ignore[attr-defined]
+            else:
+                hits = list(rule.checker.check(scan, self.linter.severity_of(rule), sentences))
+        except TimeoutError:
+            timed_out = True
+        self.spent[rule.id] = self.spent.get(rule.id, 0.0) + perf_counter() - started
+        over_budget = not rule.builtin and timeout is not None and self.spent[rule.id] > timeout * 2
+        if timed_out or over_budget:
+            self.failed.add(rule.id)
+            self.problems.append(RuleProblem(rule.id, self.path, f"took over {timeout} s"))
+            return
+        for hit in hits:
+            located = scan.locate(hit.start, hit.end)
+            self.findings.append(_finding(rule, located, hit.severity, hit.values, self.path))
+
+    def finish(self) -> list[Finding]:
+        findings = self.findings
+        for rule in self.rules:
+            if rule.id in self.whole and rule.id not in self.failed:
+                severity = self.linter.severity_of(rule)
+                conclusions = rule.checker.conclude(self.whole[rule.id], severity)  # type: ignore[attr-defined]
+                for located, level, values in conclusions:
+                    findings.append(_finding(rule, located, level, values, self.path))
+        if self.directives:
+            findings = self.linter._suppress(findings, self.directives, self.last_line, self.path)
+        findings.sort(key=lambda f: f.sort_key)
+        return findings
 
 
 def _next_content_line(scan: Scan, line: int) -> int:
