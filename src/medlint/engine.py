@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
 from time import perf_counter
+from typing import Any
 
 from medlint.chunking import Chunk, split
 from medlint.context import Lexicon, default_lexicon
@@ -59,6 +60,21 @@ class Linter:
         timeout: float | None = DEFAULT_TIMEOUT,
         prefilter: bool = True,
     ) -> None:
+        rules, extend_select, ignore = list(rules), list(extend_select), list(ignore)
+        select = None if select is None else list(select)
+        # How to build the same Linter in a worker process (see ``lint_chunks(jobs=...)``).
+        self.recipe: dict[str, Any] = {
+            "rules": [str(r) for r in rules],
+            "builtin": builtin,
+            "select": select,
+            "extend_select": extend_select,
+            "ignore": ignore,
+            "readability_grade": readability_grade,
+            "suppressions": suppressions,
+            "severities": dict(severities or {}),
+            "timeout": timeout,
+            "prefilter": prefilter,
+        }
         shipped = builtin_pack_paths() if builtin else []
         paths = shipped + expand_paths(rules)
         self.all_rules: tuple[Rule, ...] = tuple(load_rules(paths, builtin=shipped))
@@ -145,26 +161,29 @@ class Linter:
         format: Format = "text",
         path: str | None = None,
         problems: list[RuleProblem] | None = None,
+        jobs: int = 1,
     ) -> list[Finding]:
-        """Findings for one text, sorted by position (offsets count from after a BOM)."""
+        """Findings for one text, sorted by position (offsets count from after a BOM).
+
+        ``jobs`` > 1 spreads the chunks of a long text over worker processes."""
         format = _check_format(format)
         if text.startswith("\ufeff"):
             text = text[1:]
-        return self.lint_chunks(split(text, format), format, path, problems)
+        return self.lint_chunks(split(text, format), format, path, problems, jobs=jobs)
 
     def lint_file(
         self,
         path: str | Path,
         format: Format | None = None,
         problems: list[RuleProblem] | None = None,
+        jobs: int = 1,
     ) -> list[Finding]:
         """Findings for one file, read in chunks (memory is bounded by the paragraph)."""
         from medlint.source import format_for, read_chunks
 
         chosen = _check_format(format) if format else format_for(path)
-        return self.lint_chunks(
-            read_chunks(Path(path), chosen, str(path)), chosen, str(path), problems
-        )
+        chunks = read_chunks(Path(path), chosen, str(path))
+        return self.lint_chunks(chunks, chosen, str(path), problems, jobs=jobs)
 
     def lint_document(
         self, document: Document, problems: list[RuleProblem] | None = None
@@ -183,12 +202,21 @@ class Linter:
         *,
         rules: Sequence[Rule] | None = None,
         suppressions: bool | None = None,
+        jobs: int = 1,
     ) -> list[Finding]:
         """The pipeline: each chunk becomes a Document that the rules read (whole-document
-        rules gather evidence); then whole-document conclusions, suppressions, sorting."""
+        rules gather evidence); then whole-document conclusions, suppressions, sorting.
+
+        With ``jobs`` > 1, batches of chunks go to worker processes; their partial results
+        are merged in order, so the findings are the same as with one process."""
         run = _TextRun(self, format, path, rules, suppressions)
-        for chunk in chunks:
-            run.read(chunk)
+        if jobs > 1 and rules is None:
+            from medlint.parallel import read_in_workers
+
+            read_in_workers(run, chunks, jobs)
+        else:
+            for chunk in chunks:
+                run.read(chunk)
         findings = run.finish()
         if problems is not None:
             problems.extend(run.problems)
@@ -317,6 +345,30 @@ class _TextRun:
         for hit in hits:
             located = scan.locate(hit.start, hit.end)
             self.findings.append(_finding(rule, located, hit.severity, hit.values, self.path))
+
+    def partial(self) -> dict[str, object]:
+        """What this run has gathered, to be absorbed by the run that owns the whole text."""
+        return {
+            "findings": self.findings,
+            "whole": self.whole,
+            "failed": self.failed,
+            "directives": self.directives,
+            "problems": self.problems,
+            "last_line": self.last_line,
+        }
+
+    def absorb(self, partial: Mapping[str, Any]) -> None:
+        """Add a later stretch of the text, gathered by another run (a worker's)."""
+        self.findings.extend(partial["findings"])
+        self.directives.extend(partial["directives"])
+        known = {(p.rule, p.problem) for p in self.problems}
+        self.problems.extend(p for p in partial["problems"] if (p.rule, p.problem) not in known)
+        self.failed |= partial["failed"]
+        self.last_line = max(self.last_line, partial["last_line"])
+        for rule in self.rules:
+            if rule.id in self.whole and rule.id in partial["whole"]:
+                checker: Any = rule.checker
+                self.whole[rule.id] = checker.merge(self.whole[rule.id], partial["whole"][rule.id])
 
     def finish(self) -> list[Finding]:
         findings = self.findings

@@ -6,7 +6,6 @@ tests can call it too.
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -89,7 +88,7 @@ class Runner:
         return linter
 
     def lint_one(
-        self, path: Path | str, read_stdin: Callable[[], bytes]
+        self, path: Path | str, read_stdin: Callable[[], bytes], jobs: int = 1
     ) -> tuple[list[Finding], list[RuleProblem]]:
         """Findings for one input ('-' is standard input); raises MedlintError."""
         from medlint.source import decode, format_for
@@ -106,7 +105,8 @@ class Runner:
             file = Path(path)
             config = self.config_for(file)
             linter = self.linter_for(config)
-            findings = linter.lint_file(file, None, problems)
+            big = jobs > 1 and _size(file) >= BIG_FILE
+            findings = linter.lint_file(file, None, problems, jobs=jobs if big else 1)
         if file is not None and config.per_file_ignores:
             ignored: set[str] = set()
             for token in config.ignored_for(file):
@@ -132,21 +132,35 @@ def _lint_in_worker(item: str) -> tuple[list[Finding], list[RuleProblem], str | 
     return findings, problems, None
 
 
+BIG_FILE = 4_000_000  # bytes: from here on, one file's chunks are spread over the workers
+
+
+def _size(file: Path) -> int:
+    try:
+        return file.stat().st_size
+    except OSError:
+        return 0
+
+
+def _cores() -> int:
+    import os
+
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def choose_jobs(requested: int | None, files: Sequence[Path]) -> int:
     """Worker processes for a run: as asked, else one per core (at most 8) when the files are
     many or large enough to repay starting workers, else 1 (what a small commit needs)."""
-    import os
-
     if requested is not None:
         return max(1, requested)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    total = 0
-    for file in files:
-        with contextlib.suppress(OSError):
-            total += file.stat().st_size
-    if len(files) < 2 or (len(files) < 16 and total < 2_000_000):
+    sizes = [_size(file) for file in files]
+    if any(size >= BIG_FILE for size in sizes):
+        return min(_cores(), 8)
+    if len(files) < 2 or (len(files) < 16 and sum(sizes) < 2_000_000):
         return 1
-    return max(1, min(cores or 1, 8, len(files)))
+    return max(1, min(_cores(), 8, len(files)))
 
 
 def run(
@@ -167,10 +181,10 @@ def run(
     stdin = read_stdin or (lambda: sys.stdin.buffer.read())
     jobs = choose_jobs(options.jobs, files)
     outcomes: Iterable[tuple[list[Finding], list[RuleProblem], str | None]]
-    if jobs > 1 and len(files) > 1:
+    if jobs > 1 and len(files) > 1 and all(_size(f) < BIG_FILE for f in files):
         outcomes = _parallel(runner, inputs, options, jobs, stdin)
-    else:
-        outcomes = (_serial(runner, item, stdin) for item in inputs)
+    else:  # one file at a time; a big one has its chunks spread over the workers
+        outcomes = (_serial(runner, item, stdin, jobs) for item in inputs)
     for item, (findings, problems, error) in zip(inputs, outcomes, strict=True):
         if error is not None:
             result.errors.append(error)
@@ -187,10 +201,10 @@ def run(
 
 
 def _serial(
-    runner: Runner, item: Path | str, stdin: Callable[[], bytes]
+    runner: Runner, item: Path | str, stdin: Callable[[], bytes], jobs: int = 1
 ) -> tuple[list[Finding], list[RuleProblem], str | None]:
     try:
-        findings, problems = runner.lint_one(item, stdin)
+        findings, problems = runner.lint_one(item, stdin, jobs)
     except MedlintError as error:
         return [], [], str(error)
     return findings, problems, None

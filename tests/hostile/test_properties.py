@@ -120,3 +120,11 @@ def test_linter_is_safe_under_concurrent_calls() -> None:
         for _ in range(3):
             results = list(pool.map(lambda tf: linter.lint_text(tf[0], format=tf[1]), texts))
             assert results == expected
+
+
+def test_one_long_text_gives_the_same_findings_with_workers() -> None:
+    text = "\n\n".join(PIECES * 8000)  # about 1.6 MB: several batches of chunks
+    for format in ("markdown", "html"):
+        serial = _FAST.lint_text(text, format=format)  # type: ignore[arg-type]
+        assert serial
+        assert _FAST.lint_text(text, format=format, jobs=2) == serial  # type: ignore[arg-type]

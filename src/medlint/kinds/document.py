@@ -60,6 +60,13 @@ class DocumentChecker:
         if state["first"] is None:
             state["first"] = self._first_trigger(scan, sentences)
 
+    def merge(self, earlier: dict[str, Any], later: dict[str, Any]) -> dict[str, Any]:
+        """The state of two consecutive stretches of text, read separately."""
+        return {
+            "first": earlier["first"] or later["first"],
+            "satisfied": earlier["satisfied"] or later["satisfied"],
+        }
+
     def conclude(self, state: dict[str, Any], severity: Severity) -> Iterator[Conclusion]:
         if state["satisfied"] or state["first"] is None:
             return

@@ -99,6 +99,18 @@ class DocumentMetricChecker(MetricChecker):
                 state["longest"] = len(words)
                 state["where"] = scan.locate(*_first_line(sentence))
 
+    def merge(self, earlier: dict[str, Any], later: dict[str, Any]) -> dict[str, Any]:
+        """The state of two consecutive stretches of text, read separately."""
+        merged = {key: earlier[key] + later[key] for key in ("sentences", "words", "syllables")}
+        if self.metric == "grade_level":
+            merged["longest"] = 0
+            merged["where"] = earlier["where"] or later["where"]
+        elif later["longest"] > earlier["longest"]:
+            merged["longest"], merged["where"] = later["longest"], later["where"]
+        else:
+            merged["longest"], merged["where"] = earlier["longest"], earlier["where"]
+        return merged
+
     def conclude(self, state: dict[str, Any], severity: Severity) -> Iterator[Conclusion]:
         from medlint import readability
 
