@@ -7,6 +7,7 @@ import hashlib
 import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -122,8 +123,11 @@ def test_linter_is_safe_under_concurrent_calls() -> None:
             assert results == expected
 
 
-def test_one_long_text_gives_the_same_findings_with_workers() -> None:
-    text = "\n\n".join(PIECES * 8000)  # about 1.6 MB: several batches of chunks
+def test_one_long_text_gives_the_same_findings_with_workers(monkeypatch: Any) -> None:
+    from medlint import parallel
+
+    monkeypatch.setattr(parallel, "BATCH_CHARACTERS", 64 * 1024)
+    text = "\n\n".join(PIECES * 1500)  # about 300 KB: several batches of chunks
     for format in ("markdown", "html"):
         serial = _FAST.lint_text(text, format=format)  # type: ignore[arg-type]
         assert serial
