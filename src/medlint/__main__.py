@@ -1,5 +1,5 @@
 """``python -m medlint``."""
 
-from medlint.cli import main
+from medlint.cli import entry
 
-main(prog_name="medlint")
+entry()

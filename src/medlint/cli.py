@@ -304,5 +304,21 @@ def test_rules(paths: tuple[str, ...], no_builtin: bool, verbose: bool) -> None:
     sys.exit(1 if failures else 0)
 
 
+def entry() -> None:
+    """The console script: the CLI, with one line naming medlint before any internal error."""
+    try:
+        main(prog_name="medlint")
+    except Exception:  # a bug in medlint, not a user mistake: say so, then show the traceback
+        import traceback
+
+        click.echo(
+            f"medlint {__version__}: internal error (please report it with the input that caused "
+            "it); arguments: " + " ".join(sys.argv[1:]),
+            err=True,
+        )
+        traceback.print_exc()
+        sys.exit(2)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    entry()
