@@ -55,6 +55,13 @@ def test_question_and_quote_and_hedge_and_hypothesis() -> None:
     assert flags_of("Stem cells repair myelin.", "repair myelin") == frozenset()
 
 
+def test_attributed_claims_count_as_quoted() -> None:
+    assert "quoted" in flags_of("Some clinics claim that stem cells cure MS.", "cure")
+    assert "quoted" in flags_of("The product allegedly reverses diabetes.", "reverses diabetes")
+    sentence = "Clinics claim many things, but stem cells cure MS."
+    assert "quoted" not in flags_of(sentence, "cure")  # the attribution ends at 'but'
+
+
 def test_hedge_scope_stops_at_terminator() -> None:
     sentence = "The drug may reduce relapses, but stem cells repair myelin."
     assert "hedged" not in flags_of(sentence, "repair myelin")

@@ -116,7 +116,7 @@ class Lexicon:
     def from_data(cls, data: Any, *, path: str) -> Lexicon:
         if not isinstance(data, dict):
             raise RulePackError("the lexicon must be a mapping", path=path, line=1)
-        known = {"window", "negation", "pseudo", "hedge", "hypothetical", "terminators"}
+        known = {"window", "negation", "pseudo", "hedge", "hypothetical", "attribution", "terminators"}
         for key in data:
             if key not in known:
                 raise RulePackError(
@@ -149,6 +149,7 @@ class Lexicon:
         add("pseudo", data.get("pseudo"), "pseudo", "")
         add("hedge", data.get("hedge"), "hedge", "")
         add("hypothetical", data.get("hypothetical"), "hypothetical", "forward")
+        add("attribution", data.get("attribution"), "quote", "forward")
         add("terminators", data.get("terminators"), "terminator", "")
         window = data.get("window", 8)
         if not isinstance(window, int) or isinstance(window, bool) or window < 1:
@@ -222,8 +223,13 @@ class Lexicon:
                     hypothetical = True
                 elif cue.end <= start:
                     hypothetical = hypothetical or open_between(cue.end, start)
-        quoted = any(c.kind == "quote" and c.start < start and end < c.end for c in cues) or any(
-            c.kind == "quote" and c.start <= start and end <= c.end for c in cues
+        quoted = any(
+            c.kind == "quote"
+            and (
+                (c.start <= start and end <= c.end)  # inside quotation marks
+                or (c.direction == "forward" and c.end <= start and open_between(c.end, start))
+            )
+            for c in cues
         )
         question = any(c.kind == "question" for c in cues)
         return Assessment(negated, hedged, hypothetical, question, quoted)
