@@ -196,12 +196,16 @@ class Lexicon:
             return len(_WORD.findall(sentence, a, b))
 
         negated = hedged = hypothetical = False
+        # A claim that is itself negative ("no side effects") in a list of them ("no diet, no
+        # exercise, no side effects") is not negated by the list's earlier items.
+        negative_claim = any(c.kind == "negation" and start <= c.start < end for c in cues)
         for cue in cues:
             if cue.kind == "negation":
                 if cue.direction == "forward" and cue.end <= start:
                     negated = negated or (
                         open_between(cue.end, start)
                         and words_between(cue.end, start) <= self.window
+                        and not (negative_claim and "," in sentence[cue.end : start])
                     )
                 elif cue.direction == "backward" and cue.start >= end:
                     negated = negated or (
