@@ -116,7 +116,15 @@ class Lexicon:
     def from_data(cls, data: Any, *, path: str) -> Lexicon:
         if not isinstance(data, dict):
             raise RulePackError("the lexicon must be a mapping", path=path, line=1)
-        known = {"window", "negation", "pseudo", "hedge", "hypothetical", "attribution", "terminators"}
+        known = {
+            "window",
+            "negation",
+            "pseudo",
+            "hedge",
+            "hypothetical",
+            "attribution",
+            "terminators",
+        }
         for key in data:
             if key not in known:
                 raise RulePackError(
