@@ -19,7 +19,7 @@ def render_rule(rule: Rule) -> str:
     lines = [
         f"{rule.id} {rule.name}  ({rule.category.value} · {rule.severity.value} · {rule.kind})"
     ]
-    lines += _section("Message", rule.message)
+    lines += _section("Message", rule.summary)
     lines += _section("Why it matters", rule.why)
     for example in rule.flag_examples:
         lines += _section("Flagged", example)
@@ -41,8 +41,11 @@ def render_rule(rule: Rule) -> str:
         k: v for k, v in rule.options.items() if k not in ("context",) and v not in (None, ())
     }
     for key, value in options.items():
-        shown = " · ".join(value) if isinstance(value, tuple) else str(value)
-        lines += _section(f"Option {key}", shown)
+        if isinstance(value, list | tuple):
+            for item in value:  # one pattern per line: they are long
+                lines.append(f"{'Option ' + key:<{_LABEL}}{item}")
+        else:
+            lines += _section(f"Option {key}", str(value))
     for reference in rule.references:
         lines += _section("Reference", f"{reference.title}  {reference.url}")
     lines.append(f"{'Defined in':<{_LABEL}}{rule.source}:{rule.line}")
