@@ -210,7 +210,8 @@ class Linter:
         With ``jobs`` > 1, batches of chunks go to worker processes; their partial results
         are merged in order, so the findings are the same as with one process."""
         run = _TextRun(self, format, path, rules, suppressions)
-        if jobs > 1 and rules is None:
+        # Workers rebuild this Linter from its recipe, which holds no custom lexicon.
+        if jobs > 1 and rules is None and self.lexicon is default_lexicon():
             from medlint.parallel import read_in_workers
 
             read_in_workers(run, chunks, jobs)
