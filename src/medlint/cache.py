@@ -41,24 +41,31 @@ def _entry(path: Path) -> Path | None:
 
 
 def load_pack(path: Path) -> list[dict[str, Any]] | None:
-    entry = _entry(path)
-    if entry is None:
-        return None
-    try:
-        data = json.loads(entry.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    data = _read_json(_entry(path))
     return data if isinstance(data, list) else None
 
 
 def store_pack(path: Path, values: list[dict[str, Any]]) -> None:
-    entry = _entry(path)
-    if entry is not None:
-        try:
-            payload = json.dumps(values).encode("utf-8")
-        except (TypeError, ValueError):
-            return
-        _write_atomically(entry, payload)
+    _write_json(_entry(path), values)
+
+
+def _read_json(entry: Path | None) -> Any:
+    if entry is None:
+        return None
+    try:
+        return json.loads(entry.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _write_json(entry: Path | None, data: Any) -> None:
+    if entry is None:
+        return
+    try:
+        payload = json.dumps(data).encode("utf-8")
+    except (TypeError, ValueError):
+        return
+    _write_atomically(entry, payload)
 
 
 def _named_entry(name: str, version: str, suffix: str) -> Path | None:
@@ -118,20 +125,8 @@ def _write_atomically(entry: Path, payload: bytes) -> None:
 
 
 def load_json(name: str, version: str) -> Any:
-    entry = _named_entry(name, version, ".json")
-    if entry is None:
-        return None
-    try:
-        return json.loads(entry.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    return _read_json(_named_entry(name, version, ".json"))
 
 
 def store_json(name: str, version: str, data: Any) -> None:
-    entry = _named_entry(name, version, ".json")
-    if entry is not None:
-        try:
-            payload = json.dumps(data).encode("utf-8")
-        except (TypeError, ValueError):
-            return
-        _write_atomically(entry, payload)
+    _write_json(_named_entry(name, version, ".json"), data)

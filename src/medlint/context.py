@@ -166,10 +166,12 @@ class Lexicon:
 
     # --- cues -----------------------------------------------------------------------------------
 
-    def cues(self, sentence: str) -> list[Cue]:
-        """Every cue in the sentence, in order of position."""
+    def cues(self, sentence: str, lowered: str | None = None) -> list[Cue]:
+        """Every cue in the sentence, in order of position (``lowered``: the sentence in lower
+        case, when the caller has it already)."""
         found: list[Cue] = []
-        lowered = sentence.lower()
+        if lowered is None:
+            lowered = sentence.lower()
         if len(lowered) != len(sentence):  # a character whose lower case is longer: keep offsets
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
         for m in self._pattern.finditer(lowered):

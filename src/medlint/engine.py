@@ -185,14 +185,6 @@ class Linter:
         chunks = read_chunks(Path(path), chosen, str(path))
         return self.lint_chunks(chunks, chosen, str(path), problems, jobs=jobs)
 
-    def lint_document(
-        self, document: Document, problems: list[RuleProblem] | None = None
-    ) -> list[Finding]:
-        """Findings for a document already built (one chunk)."""
-        return self.lint_chunks(
-            [Chunk(document.text, 0, 1, 0)], document.format, document.path, problems
-        )
-
     def lint_chunks(
         self,
         chunks: Iterable[Chunk],

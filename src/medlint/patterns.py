@@ -178,24 +178,6 @@ class Matcher:
         return compiled.search(lowered, timeout=timeout) is not None
 
 
-def source_of(options: Mapping[str, Any], key: str) -> str | None:
-    """The regex source worked out for ``options[key]`` when the pack was validated, if any."""
-    sources = options.get("sources") or {}
-    found = sources.get(key)
-    return found if isinstance(found, str) else None
-
-
-def compile_patterns(
-    patterns: list[str],
-    *,
-    nonword: bool = False,
-    trusted: bool = False,
-    source: str | None = None,
-) -> Matcher:
-    """A Matcher for the patterns (``source``: their regex, if already worked out)."""
-    return Matcher(source or pattern_source(patterns, nonword=nonword), trusted=trusted)
-
-
 def matcher_for(options: Mapping[str, Any], key: str, trusted: bool) -> Matcher:
     """The Matcher for ``options[key]``, from the sources worked out at validation if any."""
     sources = options.get("sources") or {}

@@ -59,6 +59,7 @@ class Scan:
         self.lowered: str | None = lowered if len(lowered) == len(document.prose) else None
         self._starts = [s.start for s in document.sentences]
         self._cues: dict[int, list[Cue]] = {}
+        self._words: dict[int, list[str]] = {}
 
     @cached_property
     def lowered_source(self) -> str:
@@ -105,8 +106,20 @@ class Scan:
     def cues(self, index: int) -> list[Cue]:
         found = self._cues.get(index)
         if found is None:
-            found = self.lexicon.cues(self.document.sentences[index].text)
+            sentence = self.document.sentences[index]
+            lowered = None if self.lowered is None else self.lowered[sentence.start : sentence.end]
+            found = self.lexicon.cues(sentence.text, lowered)
             self._cues[index] = found
+        return found
+
+    def words(self, index: int) -> list[str]:
+        """The words of sentence ``index`` (shared by the readability measures)."""
+        found = self._words.get(index)
+        if found is None:
+            from medlint.readability import words
+
+            found = words(self.document.sentences[index].text)
+            self._words[index] = found
         return found
 
     def assess(self, index: int, start: int, end: int) -> Assessment:

@@ -45,24 +45,30 @@ class MetricChecker:
     def check(
         self, scan: Scan, severity: Severity, sentences: Sequence[int] | None = None
     ) -> Iterator[Hit]:
-        by_paragraph: dict[int, list[Sentence]] = {}
-        for sentence in scan.document.sentences:  # a measure reads every sentence
-            by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+        by_paragraph: dict[int, list[tuple[Sentence, list[str]]]] = {}
+        for index, sentence in enumerate(scan.document.sentences):  # a measure reads them all
+            words = scan.words(index)
+            if words:
+                by_paragraph.setdefault(sentence.paragraph, []).append((sentence, words))
         for group in by_paragraph.values():
             hit = self._measure(group, severity)
             if hit is not None:
                 yield hit
 
-    def _measure(self, group: Sequence[Sentence], severity: Severity) -> Hit | None:
+    def _measure(
+        self, group: Sequence[tuple[Sentence, list[str]]], severity: Severity
+    ) -> Hit | None:
         from medlint import readability
 
         if self.metric == "grade_level":
-            grade, count = readability.flesch_kincaid_grade(s.text for s in group)
+            count = sum(len(words) for _, words in group)
+            syllables = sum(readability.syllables(w) for _, words in group for w in words)
+            grade = readability.grade(count, len(group), syllables)
             if count < self.min_words or grade <= self.threshold:
                 return None
-            start, end = _first_line(group[0])
+            start, end = _first_line(group[0][0])
             return Hit(start, end, severity, {"value": grade, "threshold": _plain(self.threshold)})
-        lengths = [(len(readability.words(s.text)), s) for s in group]
+        lengths = [(len(words), s) for s, words in group]
         total = sum(n for n, _ in lengths)
         longest, sentence = max(lengths, key=lambda pair: pair[0])
         if total < self.min_words or longest <= self.threshold:
@@ -85,8 +91,8 @@ class DocumentMetricChecker(MetricChecker):
     def collect(self, state: dict[str, Any], scan: Scan, sentences: Sequence[int] | None) -> None:
         from medlint import readability
 
-        for sentence in scan.document.sentences:
-            words = readability.words(sentence.text)
+        for index, sentence in enumerate(scan.document.sentences):
+            words = scan.words(index)
             if not words:
                 continue
             state["sentences"] += 1
