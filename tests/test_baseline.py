@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from medlint.cli import main
+from helpers import medlint
 
 
 def invoke(tmp_path: Path, *args: str) -> tuple[int, str, str]:
-    old = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        result = CliRunner().invoke(main, ["check", "--isolated", *args])
-    finally:
-        os.chdir(old)
-    return result.exit_code, result.stdout, result.stderr
+    return medlint(["check", "--isolated", *args], cwd=tmp_path)
 
 
 def test_baseline_reports_only_new_findings_after_lines_move(tmp_path: Path) -> None:

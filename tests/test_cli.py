@@ -6,17 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from medlint.cli import main
+from helpers import JSON_KEYS, medlint
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 
 
 def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args), input=input)
-    return result.exit_code, result.stdout, result.stderr
+    return medlint(args, input=input)
 
 
 def test_check_reports_like_a_code_linter(tmp_path: Path) -> None:
@@ -47,19 +45,7 @@ def test_json_objects_have_every_field() -> None:
     code, out, _ = run("check", "--format", "json", str(EXAMPLES / "clinic-page.html"))
     assert code == 1
     for item in json.loads(out):
-        assert {
-            "path",
-            "line",
-            "column",
-            "end_line",
-            "end_column",
-            "rule",
-            "category",
-            "severity",
-            "message",
-            "match",
-            "suggestion",
-        } <= set(item)
+        assert set(item) >= JSON_KEYS
 
 
 def test_fail_on_levels(tmp_path: Path) -> None:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from medlint.cli import main
+from helpers import medlint
 
 DRAFT = (
     "Our stem cells cure MS.\nThis innovative therapy is new.\nThe treatment is completely safe.\n"
@@ -15,16 +13,9 @@ DRAFT = (
 
 
 def run(*args: str, cwd: Path) -> tuple[int, list[dict[str, object]], str]:
-    import os
-
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        result = CliRunner().invoke(main, ["check", "--format", "json", *args])
-    finally:
-        os.chdir(old)
-    findings = json.loads(result.stdout) if result.stdout.strip().startswith("[") else []
-    return result.exit_code, findings, result.stderr
+    code, out, err = medlint(["check", "--format", "json", *args], cwd=cwd)
+    findings = json.loads(out) if out.strip().startswith("[") else []
+    return code, findings, err
 
 
 def rules(findings: list[dict[str, object]]) -> list[str]:

@@ -10,6 +10,7 @@ from importlib import resources
 import pytest
 
 import medlint
+from helpers import JSON_KEYS
 from medlint.engine import Linter
 from medlint.errors import ConfigError
 
@@ -17,19 +18,6 @@ DRAFT = (
     "Our stem cell protocol cures MS. Reactions are usually mild. "
     "Studies have shown it works. Book your free consultation today."
 )
-JSON_KEYS = {
-    "path",
-    "line",
-    "column",
-    "end_line",
-    "end_column",
-    "rule",
-    "category",
-    "severity",
-    "message",
-    "match",
-    "suggestion",
-}
 
 
 def test_lint_text_returns_findings_with_json_fields() -> None:

@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from click.testing import CliRunner
 
-from medlint.cli import main
+from helpers import medlint
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "examples" / "clinic-page.html"
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
-    old = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        result = CliRunner().invoke(main, ["check", "--isolated", *args])
-    finally:
-        os.chdir(old)
-    return result.exit_code, result.stdout, result.stderr
+    return medlint(["check", "--isolated", *args], cwd=ROOT)
 
 
 def test_sarif_is_valid_and_carries_rule_metadata(shared: Path) -> None:
