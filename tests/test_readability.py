@@ -54,3 +54,21 @@ def test_readability_never_touches_the_network() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("RD01 The text reads at grade")
+
+
+def test_hyphenation_points_equal_pyphen_on_many_words() -> None:
+    """medlint runs pyphen's algorithm on pyphen's patterns itself (no pyphen import on a
+    warm run): the counts must be pyphen's, for every word of the built-in packs."""
+    import pyphen
+
+    from medlint.cache import rules_folder
+
+    reference = pyphen.Pyphen(lang="en_US")
+    text = " ".join(p.read_text(encoding="utf-8") for p in rules_folder().glob("*.yaml"))
+    vocabulary = {w.lower().strip("'’-") for w in readability.words(text)}
+    vocabulary |= {"a", "an", "it", "ox", "cure", "sclerosis", "haematopoietic", "naïve"}
+    checked = 0
+    for word in sorted(w for w in vocabulary if w and any(c.isalpha() for c in w)):
+        assert readability.hyphenation_points(word) == len(reference.positions(word)), word
+        checked += 1
+    assert checked > 1500

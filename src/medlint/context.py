@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -70,6 +69,28 @@ def _cue_char(char: str) -> str:
     return re.escape(char)
 
 
+def _cue_source(phrases: list[str]) -> str:
+    """One trie-shaped pattern over the lower-cased sentence that finds every cue in one pass
+    ("n't" is the only cue that starts inside a word). Kept in the cache: building it costs
+    more than linting a small file."""
+    from medlint import cache
+
+    key = cache.digest("\0".join(phrases))
+    source = cache.load_json("cues", key)
+    if isinstance(source, str):
+        return source
+    words = [p for p in phrases if not p.startswith("n'")]
+    suffixes = [p for p in phrases if p.startswith("n'")]
+    parts = []
+    if words:
+        parts.append(r"(?<!\w)" + trie_pattern(words, _cue_char) + r"(?!\w)")
+    if suffixes:
+        parts.append(r"(?<=\w)" + trie_pattern(suffixes, _cue_char) + r"(?!\w)")
+    source = "|".join(parts) or r"(?!x)x"
+    cache.store_json("cues", key, source)
+    return source
+
+
 def _normalise(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
@@ -80,27 +101,16 @@ class Lexicon:
     def __init__(self, entries: dict[str, tuple[tuple[CueKind, str], ...]], window: int) -> None:
         self.entries = entries
         self.window = window
-        # One trie-shaped pattern over the lower-cased sentence finds every cue in one pass;
-        # "n't" is the only cue that starts inside a word.
-        words = [p for p in entries if not p.startswith("n'")]
-        suffixes = [p for p in entries if p.startswith("n'")]
-        parts = []
-        if words:
-            parts.append(r"(?<!\w)" + trie_pattern(words, _cue_char) + r"(?!\w)")
-        if suffixes:
-            parts.append(r"(?<=\w)" + trie_pattern(suffixes, _cue_char) + r"(?!\w)")
-        self._pattern = fastre.compile("|".join(parts) or r"(?!x)x")
+        self._pattern = fastre.compile(_cue_source(sorted(entries)))
 
     @classmethod
     def load(cls, path: Path | None = None) -> Lexicon:
         """Load a lexicon file (default: the built-in ``context.yaml``)."""
         if path is None:
-            import hashlib
-
             from medlint import cache
 
-            text = resources.files("medlint.rules").joinpath("context.yaml").read_text("utf-8")
-            digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+            text = (cache.rules_folder() / "context.yaml").read_text("utf-8")
+            digest = cache.digest(text)
             data = cache.load_json("lexicon", digest)
             if data is None:
                 from medlint.yamlfile import load_yaml_text

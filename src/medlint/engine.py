@@ -7,7 +7,6 @@ serve many threads: what a CMS plugin keeps between requests.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
@@ -26,7 +25,6 @@ from medlint.scan import Hit, Located, Scan
 from medlint.suppress import META_RULES, Directive, Name, find_directives
 from medlint.suppress import apply as apply_suppressions
 
-_SPACE = re.compile(r"\s+")
 DEFAULT_TIMEOUT = 2.0  # seconds one rule may spend on one text
 
 
@@ -237,7 +235,6 @@ class Linter:
                 column=name.column,
                 end_line=name.end_line,
                 end_column=name.end_column,
-                fingerprint=fingerprint(meta[0], name.text, ""),
             )
 
         known = [w for r in self.all_rules for w in (r.id, r.name)]
@@ -401,19 +398,9 @@ def _finding(
         column=located.column,
         end_line=located.end_line,
         end_column=located.end_column,
-        fingerprint=fingerprint(rule.id, located.shown, located.sentence),
+        shown=located.shown,
+        sentence=located.sentence,
     )
-
-
-def fingerprint(rule: str, match: str, sentence: str) -> str:
-    """A finding's identity that survives lines moving: rule, matched words, their sentence."""
-    import hashlib
-
-    def normal(text: str) -> str:
-        return _SPACE.sub(" ", text).strip().lower()
-
-    data = "\0".join((rule, normal(match), normal(sentence))).encode()
-    return hashlib.sha256(data).hexdigest()[:20]
 
 
 def _with_grade(rule: Rule, grade: float) -> Rule:

@@ -6,7 +6,7 @@ lines and columns are 1-based, columns count characters and ``end_column`` is ex
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -67,7 +67,15 @@ class Finding:
     column: int
     end_line: int
     end_column: int
-    fingerprint: str = ""
+    # What the fingerprint is made of, kept so it is computed only when a report or baseline
+    # asks for it: the matched prose (white space folded) and the sentence around it.
+    shown: str = field(default="", repr=False, compare=False)
+    sentence: str = field(default="", repr=False, compare=False)
+
+    @property
+    def fingerprint(self) -> str:
+        """An identity that survives lines moving: rule, matched words, their sentence."""
+        return fingerprint(self.rule, self.shown or self.match, self.sentence)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -92,3 +100,15 @@ class Finding:
             "end": self.end,
             "fingerprint": self.fingerprint,
         }
+
+
+def fingerprint(rule: str, match: str, sentence: str) -> str:
+    """Hash of the rule, the normalised match and the normalised sentence (20 hex digits)."""
+    import hashlib
+
+    data = "\0".join((rule, _normal(match), _normal(sentence))).encode()
+    return hashlib.sha256(data).hexdigest()[:20]
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).lower()

@@ -86,11 +86,9 @@ class Prefilter:
 def _scan_source(literals: list[str]) -> str:
     """The trie-shaped scan pattern for these literals (kept in the cache: building it costs
     more than linting a small file)."""
-    import hashlib
-
     from medlint import cache
 
-    digest = hashlib.sha256("\0".join(literals).encode()).hexdigest()[:24]
+    digest = cache.digest("\0".join(literals))
     source = cache.load_json("prefilter", digest)
     if not isinstance(source, str):
         source = "(?=(" + trie_pattern(literals) + "))"

@@ -9,8 +9,7 @@ the hyphenation points of each word, and the Flesch-Kincaid formula textstat use
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache, lru_cache
-from typing import Any
+from functools import cache
 
 from medlint import fastre
 
@@ -21,47 +20,122 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-@cache
-def _hyphenator() -> Any:
-    """pyphen's English hyphenator; its parsed patterns are kept in medlint's cache, since
-    parsing the dictionary takes longer than linting a small file."""
-    import pyphen
+LEFT = RIGHT = 2  # pyphen's defaults: no hyphen within 2 letters of either end of a word
 
+
+@cache
+def _patterns() -> tuple[dict[str, tuple[int, tuple[int, ...]]], int]:
+    """pyphen's parsed English patterns and their longest key. They are kept in medlint's
+    cache: importing pyphen and parsing its dictionary take longer than linting a small file."""
     from medlint import cache as store
 
-    patterns = store.load_pickle("pyphen-en_US", pyphen.__version__)
-    if patterns is not None:
-        try:
-            hyphen = pyphen.Pyphen.__new__(pyphen.Pyphen)
-            hyphen.left, hyphen.right = 2, 2  # pyphen's defaults
-            dictionary = pyphen.HyphDict.__new__(pyphen.HyphDict)
-            dictionary.patterns, maxlen = patterns
-            dictionary.maxlen = maxlen
-            dictionary.cache = {}
-            hyphen.hd = dictionary
-            if hyphen.positions("hyphenation") == [2, 6]:  # prove the restored object works
-                return hyphen
-        except Exception:  # a cache from another pyphen: parse the dictionary instead
-            pass
-    hyphen = pyphen.Pyphen(lang="en_US")
-    store.store_pickle("pyphen-en_US", pyphen.__version__, (hyphen.hd.patterns, hyphen.hd.maxlen))
-    return hyphen
+    pyphen_version = _dictionary_stamp()
+    stored = store.load_pickle("pyphen-en_US", pyphen_version)
+    if isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], dict):
+        return stored
+    import pyphen
+
+    dictionary = pyphen.Pyphen(lang="en_US").hd
+    parsed = (dictionary.patterns, dictionary.maxlen)
+    store.store_pickle("pyphen-en_US", pyphen_version, parsed)
+    return parsed
 
 
-def syllables(word: str) -> int:
+def _dictionary_stamp() -> str:
+    """Names the installed pyphen dictionary (path, size, time) without importing pyphen."""
+    import os
+    from importlib.util import find_spec
+
+    spec = find_spec("pyphen")
+    if spec is None or spec.origin is None:
+        return "missing"  # importing pyphen below then says what is wrong
+    path = os.path.join(os.path.dirname(spec.origin), "dictionaries", "hyph_en_US.dic")
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return "missing"
+    return f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def hyphenation_points(word: str) -> int:
+    """How many hyphenation points pyphen finds in a lower-case word (its Liang algorithm,
+    run on the same patterns, counting the points instead of building pyphen's objects)."""
+    patterns, longest = _patterns()
+    pointed = f".{word}."
+    size = len(pointed)
+    levels = [0] * (size + 1)
+    for i in range(size - 1):
+        for j in range(i + 1, min(i + longest, size) + 1):
+            found = patterns.get(pointed[i:j])
+            if found is None:
+                continue
+            offset, values = found
+            at = i + offset
+            for value in values:
+                if value > levels[at]:
+                    levels[at] = value
+                at += 1
+    # pyphen reports point i - 1 for an odd level at i, kept when LEFT <= i - 1 <= len - RIGHT
+    return sum(1 for i in range(LEFT + 1, len(word) - RIGHT + 2) if levels[i] % 2)
+
+
+def _count(word: str) -> int:
     """Syllables in one word: pyphen's hyphenation points plus one (textstat's fallback)."""
-    return _syllables(word.lower())
-
-
-@lru_cache(maxsize=65536)
-def _syllables(word: str) -> int:
-    """Memoised per lower-cased word: a text repeats its words, hyphenation is the cost."""
-    word = word.strip("'’-")
+    word = word.lower().strip("'’-")
     if not word:
         return 0
     if not any(c.isalpha() for c in word):
         return 1
-    return len(_hyphenator().positions(word)) + 1
+    return hyphenation_points(word) + 1
+
+
+class _Memo(dict[str, int]):
+    """Syllables per word as written; a miss is counted once (a text repeats its words)."""
+
+    def __missing__(self, word: str) -> int:
+        count = self[word] = _count(word)
+        return count
+
+
+_MEMO: _Memo | None = None
+_SAVED_WORDS = 50_000  # the most words kept in the cache between runs
+
+
+def _memo() -> _Memo:
+    """The memo, started from the words earlier runs counted, so a small file usually needs
+    no hyphenation at all; saved back at exit when it grew."""
+    global _MEMO
+    if _MEMO is None:
+        import atexit
+
+        from medlint import cache as store
+
+        stored = store.load_pickle("syllables", _dictionary_stamp())
+        _MEMO = _Memo(stored if isinstance(stored, dict) else {})
+        known = len(_MEMO)
+        atexit.register(_save_memo, known)
+    return _MEMO
+
+
+def _save_memo(known: int) -> None:
+    if _MEMO is None or len(_MEMO) == known or known >= _SAVED_WORDS:
+        return
+    from itertools import islice
+
+    from medlint import cache as store
+
+    kept = dict(islice(_MEMO.items(), _SAVED_WORDS))
+    store.store_pickle("syllables", _dictionary_stamp(), kept)
+
+
+def syllables(word: str) -> int:
+    """Syllables in one word: pyphen's hyphenation points plus one (textstat's fallback)."""
+    return _memo()[word]
+
+
+def count_syllables(words: Iterable[str]) -> int:
+    """Syllables in all these words (one C-level loop over the memo)."""
+    return sum(map(_memo().__getitem__, words))
 
 
 def flesch_kincaid_grade(sentences: Iterable[str]) -> tuple[float, int]:
@@ -73,7 +147,7 @@ def flesch_kincaid_grade(sentences: Iterable[str]) -> tuple[float, int]:
             continue
         sentence_count += 1
         word_count += len(found)
-        syllable_count += sum(syllables(w) for w in found)
+        syllable_count += count_syllables(found)
     if not word_count:
         return 0.0, 0
     return grade(word_count, sentence_count, syllable_count), word_count

@@ -11,7 +11,6 @@ import difflib
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
@@ -128,12 +127,9 @@ class Rule:
 
 def builtin_pack_paths() -> list[Path]:
     """The built-in packs shipped as ``medlint.rules`` (the top-level ``rules/`` folder)."""
-    folder = resources.files("medlint.rules")
-    return sorted(
-        Path(str(entry))
-        for entry in folder.iterdir()
-        if entry.name.endswith(".yaml") and entry.name != "context.yaml"
-    )
+    from medlint.cache import rules_folder
+
+    return sorted(p for p in rules_folder().glob("*.yaml") if p.name != "context.yaml")
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:

@@ -62,7 +62,7 @@ class MetricChecker:
 
         if self.metric == "grade_level":
             count = sum(len(words) for _, words in group)
-            syllables = sum(readability.syllables(w) for _, words in group for w in words)
+            syllables = sum(readability.count_syllables(words) for _, words in group)
             grade = readability.grade(count, len(group), syllables)
             if count < self.min_words or grade <= self.threshold:
                 return None
@@ -98,7 +98,7 @@ class DocumentMetricChecker(MetricChecker):
             state["sentences"] += 1
             state["words"] += len(words)
             if self.metric == "grade_level":
-                state["syllables"] += sum(readability.syllables(w) for w in words)
+                state["syllables"] += readability.count_syllables(words)
                 if state["where"] is None:
                     state["where"] = scan.locate(*_first_line(sentence))
             elif len(words) > state["longest"]:
