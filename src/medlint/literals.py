@@ -85,7 +85,8 @@ def _best(candidates: Iterable[frozenset[str]]) -> Requirement:
     return max(usable, key=_score) if usable else None
 
 
-def _sequence(items: Any) -> Requirement:
+def _sequence(items: Any, found: list[frozenset[str]] | None = None) -> Requirement:
+    """The best requirement of a sequence; every requirement goes to ``found`` if given."""
     candidates: list[frozenset[str]] = []
     run: list[str] = []
 
@@ -106,6 +107,8 @@ def _sequence(items: Any) -> Requirement:
         if required is not None:
             candidates.append(required)
     close_run()
+    if found is not None:
+        found.extend(candidates)
     return _best(candidates)
 
 
@@ -132,11 +135,25 @@ def _node(op: Any, value: Any) -> Requirement:
 
 def required_literals(pattern: str) -> Requirement:
     """Lower-case strings one of which every match of ``pattern`` contains, or None."""
+    groups = required_groups(pattern, limit=1)
+    return groups[0] if groups else None
+
+
+def required_groups(pattern: str, limit: int = 2) -> list[frozenset[str]] | None:
+    """Up to ``limit`` sets of lower-case strings such that every match of ``pattern``
+    contains one string of *each* set (the rarest sets first), or None.
+
+    The sets come from different parts of the top-level sequence ("no (side effects|risks)"
+    and "completely safe" give two each), so a sentence needs all of them to be a candidate.
+    """
     try:
         parsed = sre_parse.parse(pattern, re.IGNORECASE)
     except (re.error, RecursionError, OverflowError, ValueError):
         return None
-    return _sequence(parsed)
+    candidates: list[frozenset[str]] = []
+    _sequence(parsed, candidates)
+    usable = {c for c in candidates if c and min(len(s) for s in c) >= MIN_LITERAL}
+    return sorted(usable, key=_score, reverse=True)[:limit] or None
 
 
 def trie_pattern(words: Iterable[str], render_char: Callable[[str], str] = re.escape) -> str:

@@ -1,9 +1,10 @@
 """The literal prefilter: which sentences can a rule possibly match?
 
-Every rule has anchors (see :func:`medlint.literals.required_literals`): lower-case strings one
-of which any match contains. One scan of the lower-cased prose with a trie-shaped pattern finds
-every anchor occurrence at once, so each rule's full pattern and the context analysis run only
-on the few sentences that contain one. Rules without anchors run on every sentence. The
+Every rule has anchors (see :func:`medlint.literals.required_groups`): for each of its
+patterns, one or two groups of lower-case strings, every match holding one string of each group.
+One scan of the lower-cased prose with a trie-shaped pattern finds every anchor occurrence at
+once, so each rule's full pattern and the context analysis run only on the few sentences that
+satisfy one of its patterns' groups. Rules without anchors run on every sentence. The
 findings are identical with and without the prefilter (tested).
 """
 
@@ -20,21 +21,24 @@ from medlint.ruleset import Rule
 
 class Prefilter:
     def __init__(self, rules: Iterable[Rule]) -> None:
-        by_literal: dict[str, set[tuple[str, int]]] = {}
-        self.groups: dict[str, int] = {}
+        # literal -> the (rule, clause, group) places it satisfies
+        by_literal: dict[str, set[tuple[str, int, int]]] = {}
+        self.clauses: dict[str, tuple[int, ...]] = {}  # rule -> group count of each clause
         for rule in rules:
-            for number, group in enumerate(rule.anchors or ()):
-                for literal in group:
-                    by_literal.setdefault(literal, set()).add((rule.id, number))
-            self.groups[rule.id] = len(rule.anchors or ())
+            for clause_number, clause in enumerate(rule.anchors or ()):
+                for group_number, group in enumerate(clause):
+                    for literal in group:
+                        place = (rule.id, clause_number, group_number)
+                        by_literal.setdefault(literal, set()).add(place)
+            self.clauses[rule.id] = tuple(len(clause) for clause in rule.anchors or ())
         # The scan reports the longest literal at each position; shorter ones that are its
         # prefixes (e.g. "cur" within "cure") occur there too.
         self._by_literal = by_literal
-        self._hits: dict[str, frozenset[tuple[str, int]]] = {}  # memo, filled as literals occur
+        self._hits: dict[str, frozenset[tuple[str, int, int]]] = {}  # memo, filled as they occur
         self._scan = fastre.compile(_scan_source(sorted(by_literal))) if by_literal else None
 
-    def _hits_for(self, literal: str) -> frozenset[tuple[str, int]]:
-        """(rule, group) pairs of the literal and of every literal that is a prefix of it."""
+    def _hits_for(self, literal: str) -> frozenset[tuple[str, int, int]]:
+        """Places of the literal and of every literal that is a prefix of it."""
         hits = self._hits.get(literal)
         if hits is None:
             hits = frozenset(
@@ -48,8 +52,8 @@ class Prefilter:
     def candidates(
         self, document: Document, lowered: str | None = None
     ) -> dict[str, Sequence[int]] | None:
-        """Sentence indexes per rule id (rules with anchors): the sentences that hold a literal
-        of each of the rule's groups. None: check everything.
+        """Sentence indexes per rule id (rules with anchors): the sentences that satisfy one of
+        the rule's clauses. None: check everything.
 
         ``lowered`` is the prose lower-cased (if the caller has it already)."""
         prose = document.prose
@@ -59,7 +63,7 @@ class Prefilter:
             return None
         sentences = document.sentences
         starts = [s.start for s in sentences]
-        seen: dict[tuple[str, int], set[int]] = {}
+        seen: dict[tuple[str, int, int], set[int]] = {}
         if self._scan is not None:
             last_position, index = -1, -1
             for match in self._scan.finditer(lowered):
@@ -72,12 +76,16 @@ class Prefilter:
                 for hit in self._hits_for(match.group(1)):
                     seen.setdefault(hit, set()).add(index)
         result: dict[str, Sequence[int]] = {}
-        for rule_id, count in self.groups.items():
-            if not count:
-                continue
-            found = seen.get((rule_id, 0), set())
-            for number in range(1, count):
-                found = found & seen.get((rule_id, number), set())
+        empty: set[int] = set()
+        for rule_id, sizes in self.clauses.items():
+            found: set[int] = set()
+            for clause_number, size in enumerate(sizes):
+                met = seen.get((rule_id, clause_number, 0), empty)
+                for group_number in range(1, size):
+                    if not met:
+                        break
+                    met = met & seen.get((rule_id, clause_number, group_number), empty)
+                found |= met
             if found:
                 result[rule_id] = sorted(found)
         return result

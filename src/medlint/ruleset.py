@@ -90,11 +90,13 @@ class Rule:
         )
 
     @property
-    def anchors(self) -> tuple[frozenset[str], ...] | None:
-        """Groups of literals: a sentence can match only if it holds one literal of every group
-        (one group from ``patterns``, one from ``with``). None: the rule reads every sentence."""
-        groups = self.options.get("anchors")
-        return None if not groups else tuple(frozenset(g) for g in groups)
+    def anchors(self) -> tuple[tuple[frozenset[str], ...], ...] | None:
+        """Clauses of literal groups: a sentence can match only if, for one clause, it holds a
+        literal of every group of that clause. None: the rule reads every sentence."""
+        clauses = self.options.get("anchors")
+        if not clauses:
+            return None
+        return tuple(tuple(frozenset(group) for group in clause) for clause in clauses)
 
     @property
     def summary(self) -> str:
@@ -320,30 +322,40 @@ def _literals(patterns: Iterable[str]) -> list[str] | None:
     return sorted(found)
 
 
-def _anchors(kind: str, options: Mapping[str, Any]) -> list[list[str]] | None:
-    """Literal groups for the prefilter: every match needs one literal of each group.
+def _anchors(kind: str, options: Mapping[str, Any]) -> list[list[list[str]]] | None:
+    """Literal clauses for the prefilter: a sentence can match only if it satisfies a clause,
+    i.e. holds one literal of each of the clause's groups.
 
-    One group from ``patterns`` (the trigger) and one from ``with`` (which the sentence must
-    also match), each only when every one of its patterns has required literals. None when
-    neither yields a group: the rule then runs on every sentence.
+    One clause per trigger pattern (a match of "no (side effects|risks)" needs "side effects"
+    or "risks"; one of "(completely|totally) safe" needs "safe" and "completely" or "totally"),
+    each with the group from ``with`` added, since the sentence must also match that. None when
+    a trigger pattern has no required literals: the rule then runs on every sentence.
     """
-    from medlint.literals import required_literals
+    from medlint.literals import required_groups, required_literals
     from medlint.patterns import widen
 
     if kind == "metric":
         return None
-    groups: list[list[str]] = []
-    for key in ("patterns", "with"):
-        found: set[str] = set()
-        for pattern in options.get(key) or ():
-            required = required_literals(widen(pattern))
-            if required is None:
-                break
-            found |= required
-        else:
-            if found:
-                groups.append(sorted(found))
-    return groups or None
+    also: list[list[str]] = []
+    found: set[str] = set()
+    for pattern in options.get("with") or ():
+        required = required_literals(widen(pattern))
+        if required is None:
+            break
+        found |= required
+    else:
+        if found:
+            also.append(sorted(found))
+    clauses: list[list[list[str]]] = []
+    for pattern in options.get("patterns") or ():
+        groups = required_groups(widen(pattern))
+        if groups is None:
+            clauses = []
+            break
+        clauses.append([sorted(group) for group in groups] + also)
+    if not clauses and also:
+        clauses = [also]
+    return clauses or None
 
 
 def _check_message(message: str, label: str, fail: Any) -> None:
