@@ -18,26 +18,32 @@ from medlint.document import Document
 from medlint.literals import trie_pattern
 from medlint.ruleset import Rule
 
+Place = tuple[str, int]  # (rule id, clause number)
+
 
 class Prefilter:
     def __init__(self, rules: Iterable[Rule]) -> None:
-        # literal -> the (rule, clause, group) places it satisfies
-        by_literal: dict[str, set[tuple[str, int, int]]] = {}
-        self.clauses: dict[str, tuple[int, ...]] = {}  # rule -> group count of each clause
+        # Only each clause's first (rarest) group is scanned for; a sentence that holds one of
+        # its literals is then checked for the clause's other groups with a small search.
+        by_literal: dict[str, set[Place]] = {}
+        group_ids: dict[frozenset[str], int] = {}  # a group shared by clauses is searched once
+        self._others: dict[Place, list[int]] = {}
         for rule in rules:
-            for clause_number, clause in enumerate(rule.anchors or ()):
-                for group_number, group in enumerate(clause):
-                    for literal in group:
-                        place = (rule.id, clause_number, group_number)
-                        by_literal.setdefault(literal, set()).add(place)
-            self.clauses[rule.id] = tuple(len(clause) for clause in rule.anchors or ())
+            for number, (first, *others) in enumerate(rule.anchors or ()):
+                for literal in first:
+                    by_literal.setdefault(literal, set()).add((rule.id, number))
+                if others:
+                    ids = [group_ids.setdefault(group, len(group_ids)) for group in others]
+                    self._others[(rule.id, number)] = ids
+        scan, *searches = _sources(sorted(by_literal), list(group_ids))
+        self._searches = [fastre.compile(source) for source in searches]
         # The scan reports the longest literal at each position; shorter ones that are its
         # prefixes (e.g. "cur" within "cure") occur there too.
         self._by_literal = by_literal
-        self._hits: dict[str, frozenset[tuple[str, int, int]]] = {}  # memo, filled as they occur
-        self._scan = fastre.compile(_scan_source(sorted(by_literal))) if by_literal else None
+        self._hits: dict[str, frozenset[Place]] = {}  # memo, filled as literals occur
+        self._scan = fastre.compile(scan) if by_literal else None
 
-    def _hits_for(self, literal: str) -> frozenset[tuple[str, int, int]]:
+    def _hits_for(self, literal: str) -> frozenset[Place]:
         """Places of the literal and of every literal that is a prefix of it."""
         hits = self._hits.get(literal)
         if hits is None:
@@ -63,7 +69,7 @@ class Prefilter:
             return None
         sentences = document.sentences
         starts = [s.start for s in sentences]
-        seen: dict[tuple[str, int, int], set[int]] = {}
+        where: dict[str, set[int]] = {}  # literal found -> sentences it starts in
         if self._scan is not None:
             last_position, index = -1, -1
             for match in self._scan.finditer(lowered):
@@ -71,34 +77,43 @@ class Prefilter:
                 if position != last_position:
                     index = bisect_right(starts, position) - 1
                     last_position = position
-                if index < 0 or position >= sentences[index].end:
-                    continue
-                for hit in self._hits_for(match.group(1)):
-                    seen.setdefault(hit, set()).add(index)
-        result: dict[str, Sequence[int]] = {}
-        empty: set[int] = set()
-        for rule_id, sizes in self.clauses.items():
-            found: set[int] = set()
-            for clause_number, size in enumerate(sizes):
-                met = seen.get((rule_id, clause_number, 0), empty)
-                for group_number in range(1, size):
-                    if not met:
-                        break
-                    met = met & seen.get((rule_id, clause_number, group_number), empty)
-                found |= met
-            if found:
-                result[rule_id] = sorted(found)
-        return result
+                if index >= 0 and position < sentences[index].end:
+                    where.setdefault(match.group(1), set()).add(index)
+        at: dict[Place, set[int]] = {}
+        for literal, indexes in where.items():
+            for place in self._hits_for(literal):
+                at.setdefault(place, set()).update(indexes)
+        found: dict[str, set[int]] = {}
+        holds: dict[tuple[int, int], bool] = {}  # (group, sentence) -> holds one of its literals
+
+        def has(group: int, index: int) -> bool:
+            key = (group, index)
+            known = holds.get(key)
+            if known is None:
+                sentence = sentences[index]
+                search = self._searches[group].search
+                known = holds[key] = search(lowered, sentence.start, sentence.end) is not None
+            return known
+
+        for place, indexes in at.items():
+            already = found.setdefault(place[0], set())
+            others = self._others.get(place)
+            if others:
+                indexes = {i for i in indexes - already if all(has(group, i) for group in others)}
+            already |= indexes
+        return {rule_id: sorted(indexes) for rule_id, indexes in found.items() if indexes}
 
 
-def _scan_source(literals: list[str]) -> str:
-    """The trie-shaped scan pattern for these literals (kept in the cache: building it costs
-    more than linting a small file)."""
+def _sources(scanned: list[str], groups: list[frozenset[str]]) -> list[str]:
+    """The trie-shaped scan pattern for the scanned literals, then one search per group (kept
+    in the cache: building them costs more than linting a small file)."""
     from medlint import cache
 
-    digest = cache.digest("\0".join(literals))
-    source = cache.load_json("prefilter", digest)
-    if not isinstance(source, str):
-        source = "(?=(" + trie_pattern(literals) + "))"
-        cache.store_json("prefilter", digest, source)
-    return source
+    words = [scanned, *(sorted(group) for group in groups)]
+    digest = cache.digest("\1".join("\0".join(w) for w in words))
+    sources = cache.load_json("prefilter", digest)
+    if not (isinstance(sources, list) and len(sources) == len(words)):
+        sources = ["(?=(" + trie_pattern(scanned) + "))" if scanned else "(?!x)x"]
+        sources += [trie_pattern(w) for w in words[1:]]
+        cache.store_json("prefilter", digest, sources)
+    return sources
