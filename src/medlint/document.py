@@ -137,6 +137,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_NEXT_VISIBLE = fastre.compile(r"\s*(\S)")
 _TITLE_WORD = fastre.compile(r"[^\W\d_][\w'’-]{3,}")
 
 
@@ -166,8 +167,8 @@ def _sentences(
             before = block[max(0, m.start() - 12) : m.start() + 1]
             if m.group().startswith(".") and _ABBREVIATION.search(before):
                 continue
-            following = block[m.end() :].lstrip()
-            if following and following[0].islower():
+            following = _NEXT_VISIBLE.match(block, m.end())
+            if following is not None and following.group(1).islower():
                 continue
             cuts.add(m.end())
         if soft_breaks:

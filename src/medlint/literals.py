@@ -244,3 +244,86 @@ def edge_kinds(pattern: str) -> tuple[str, str]:
     except (re.error, RecursionError, OverflowError, ValueError):
         return "", ""
     return _edge(parsed, False), _edge(parsed, True)
+
+
+_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+MAX_RANGE = 64  # a wider character range is not worth listing
+
+
+def _first_of_node(op: Any, value: Any) -> tuple[set[str] | None, bool]:
+    """(characters a match of this node can start with or None if unknown, can it be empty)."""
+    name = str(op)
+    if name == "LITERAL":
+        return {chr(value)}, False
+    if name == "IN":
+        chars: set[str] = set()
+        for item_op, item in value:
+            item_name = str(item_op)
+            if item_name == "LITERAL":
+                chars.add(chr(item))
+            elif item_name == "RANGE" and item[1] - item[0] < MAX_RANGE:
+                chars.update(chr(c) for c in range(item[0], item[1] + 1))
+            else:  # NEGATE, CATEGORY (\w, \d ...), wide ranges
+                return None, False
+        return chars, False
+    if name in _ZERO_WIDTH:
+        return set(), True
+    if name == "BRANCH":
+        union: set[str] = set()
+        empty = False
+        for branch in value[1]:
+            found, nullable = _first_of_sequence(branch)
+            if found is None:
+                return None, False
+            union |= found
+            empty = empty or nullable
+        return union, empty
+    if name == "SUBPATTERN":
+        _group, add_flags, del_flags, body = value
+        if add_flags or del_flags:  # a case change inside: give up rather than guess
+            return None, False
+        return _first_of_sequence(body)
+    if name == "ATOMIC_GROUP":
+        return _first_of_sequence(value)
+    if name in _REPEATS:
+        low, _high, body = value
+        found, nullable = _first_of_sequence(body)
+        return found, nullable or low == 0
+    return None, False  # ANY, NOT_LITERAL, CATEGORY, GROUPREF ...
+
+
+def _first_of_sequence(items: Any) -> tuple[set[str] | None, bool]:
+    chars: set[str] = set()
+    for op, value in items:
+        found, nullable = _first_of_node(op, value)
+        if found is None:
+            return None, False
+        chars |= found
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+def first_chars(pattern: str) -> set[str] | None:
+    """The characters any match of ``pattern`` (case-sensitive) starts with, or None when
+    that cannot be worked out or the pattern can match the empty string."""
+    try:
+        parsed = sre_parse.parse(pattern, 0)
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return None
+    try:
+        chars, nullable = _first_of_sequence(parsed)
+    except RecursionError:
+        return None
+    return None if nullable or not chars else chars
+
+
+def with_first_chars(pattern: str) -> str:
+    """``pattern`` behind a look-ahead for its possible first characters: the same matches,
+    but ``re`` rejects most positions of a text at once instead of trying every alternative
+    (about twice as fast on the built-in rules' patterns)."""
+    chars = first_chars(pattern)
+    if chars is None or len(chars) > 40:
+        return pattern
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])(?:" + pattern + ")"

@@ -295,6 +295,7 @@ def _validate_rule(raw: Any, path: str, line: int) -> dict[str, Any]:
 
 def _sources(options: Mapping[str, Any]) -> dict[str, str]:
     """The regex source of each pattern list, worked out once and cached with the pack."""
+    from medlint.literals import with_first_chars
     from medlint.patterns import lower_pattern, pattern_source
 
     nonword = bool(options.get("nonword"))
@@ -304,7 +305,9 @@ def _sources(options: Mapping[str, Any]) -> dict[str, str]:
         if options.get(key)
     }
     # The lower-cased form the fast matcher runs on, worked out once too.
-    sources.update({f"{key}:lower": lower_pattern(src) for key, src in list(sources.items())})
+    sources.update(
+        {f"{key}:lower": with_first_chars(lower_pattern(src)) for key, src in list(sources.items())}
+    )
     return sources
 
 
