@@ -108,3 +108,20 @@ def test_config_errors_name_file_and_key(tmp_path: Path) -> None:
         "pyproject.toml: 'select' must be a list of rule ids, names or categories"
     )
     assert "Traceback" not in err
+
+
+def test_readability_grade_sets_rd01_threshold(tmp_path: Path) -> None:
+    """``readability-grade`` moves RD01's limit: the same dense text passes at grade 20."""
+    sentence = (
+        "Autologous haematopoietic transplantation necessitates comprehensive "
+        "multidisciplinary evaluation before any consideration of eligibility. "
+    )
+    (tmp_path / "dense.md").write_text(sentence * 8, encoding="utf-8")
+    (tmp_path / ".medlint.yaml").write_text("select: [RD01]\n", encoding="utf-8")
+    _, findings, _ = run("dense.md", cwd=tmp_path)
+    assert [f["rule"] for f in findings] == ["RD01"]
+    (tmp_path / ".medlint.yaml").write_text(
+        "select: [RD01]\nreadability-grade: 40\n", encoding="utf-8"
+    )
+    _, findings, _ = run("dense.md", cwd=tmp_path)
+    assert findings == []

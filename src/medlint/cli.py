@@ -7,7 +7,7 @@ rule or input error. User errors print one line on stderr and never a traceback.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 import click
@@ -156,7 +156,7 @@ def check(
 
     from medlint.errors import MedlintError
     from medlint.findings import Severity
-    from medlint.report import RunSummary, get_reporter
+    from medlint.report import RunSummary, get_reporter, report_pieces
     from medlint.runner import Options, run
     from medlint.suppress import META_DESCRIPTIONS
 
@@ -198,11 +198,13 @@ def check(
         paths=tuple(result.paths),
         rules=[r.to_dict() for r in result.rules] + list(META_DESCRIPTIONS),
     )
-    report = get_reporter(output_format).render(result.findings, summary)
+    pieces = report_pieces(get_reporter(output_format), result.findings, summary)
     if output_file:
-        _write_atomically(output_file, report)
+        _write_atomically(output_file, pieces)
     else:
-        click.echo(report, nl=False)
+        for piece in pieces:
+            sys.stdout.write(piece)
+        sys.stdout.flush()
     if result.errors or result.problems:
         sys.exit(2)
     threshold = None if result.fail_on == "never" else Severity(result.fail_on)
@@ -212,7 +214,7 @@ def check(
     sys.exit(1 if failing else 0)
 
 
-def _write_atomically(target: str, content: str) -> None:
+def _write_atomically(target: str, content: str | Iterable[str]) -> None:
     import os
     import tempfile
     from pathlib import Path
@@ -224,7 +226,8 @@ def _write_atomically(target: str, content: str) -> None:
             dir=folder, prefix=f".{destination.name}.", suffix=".tmp"
         )
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(content)
+            for piece in (content,) if isinstance(content, str) else content:
+                stream.write(piece)
         os.replace(temporary, destination)
     except OSError as exc:
         _fatal(f"{target}: cannot write: {exc.strerror or exc}")

@@ -225,7 +225,7 @@ class Linter:
                 name=meta[1],
                 category=Category.SUPPRESSION,
                 severity=Severity.WARNING,
-                message=message,
+                template=message.replace("{", "{{").replace("}", "}}"),
                 match=name.text,
                 suggestion="Remove the comment, or name the rule it is meant to suppress.",
                 path=path,
@@ -381,14 +381,19 @@ def _next_content_line(scan: Scan, line: int) -> int:
 
 
 def _finding(
-    rule: Rule, located: Located, severity: Severity, values: Mapping[str, object], path: str | None
+    rule: Rule,
+    located: Located,
+    severity: Severity,
+    values: Mapping[str, object] | None,
+    path: str | None,
 ) -> Finding:
     return Finding(
         rule=rule.id,
         name=rule.name,
         category=rule.category,
         severity=severity,
-        message=rule.message.format_map({"match": located.shown, **values}),
+        template=rule.message,
+        values=values or None,
         match=located.match,
         suggestion=rule.suggest,
         path=path,
@@ -398,7 +403,7 @@ def _finding(
         column=located.column,
         end_line=located.end_line,
         end_column=located.end_column,
-        shown=located.shown,
+        shown="" if located.shown == located.match else located.shown,
         sentence=located.sentence,
     )
 

@@ -6,6 +6,7 @@ lines and columns are 1-based, columns count characters and ``end_column`` is ex
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -57,7 +58,9 @@ class Finding:
     name: str
     category: Category
     severity: Severity
-    message: str
+    # The message is filled in when asked for (a big text can have 100,000s of findings):
+    # ``template`` with ``{match}`` and the ``values`` (e.g. ``{value}`` of a metric).
+    template: str
     match: str
     suggestion: str
     path: str | None
@@ -69,8 +72,16 @@ class Finding:
     end_column: int
     # What the fingerprint is made of, kept so it is computed only when a report or baseline
     # asks for it: the matched prose (white space folded) and the sentence around it.
-    shown: str = field(default="", repr=False, compare=False)
+    values: Mapping[str, object] | None = None
+    shown: str = field(default="", repr=False, compare=False)  # "" when it equals ``match``
     sentence: str = field(default="", repr=False, compare=False)
+
+    @property
+    def message(self) -> str:
+        values = {"match": self.shown or self.match}
+        if self.values:
+            values.update(self.values)  # type: ignore[arg-type]
+        return self.template.format_map(values)
 
     @property
     def fingerprint(self) -> str:

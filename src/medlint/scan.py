@@ -7,7 +7,8 @@ shared across threads.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -24,7 +25,7 @@ class Hit:
     start: int
     end: int
     severity: Severity
-    values: dict[str, Any] = field(default_factory=dict)
+    values: Mapping[str, Any] | None = None  # e.g. {'value': 12.3} for a metric
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Protocol
@@ -45,3 +45,15 @@ def get_reporter(name: str) -> Reporter:
     module_name, _, class_name = REPORTERS[name].partition(":")
     reporter: Reporter = getattr(importlib.import_module(module_name), class_name)()
     return reporter
+
+
+def report_pieces(
+    reporter: Reporter, findings: Sequence[Finding], summary: RunSummary
+) -> Iterable[str]:
+    """The report as strings to write one after the other: in pieces when the reporter can
+    stream it (text), else whole."""
+    stream = getattr(reporter, "pieces", None)
+    if stream is None:
+        return (reporter.render(findings, summary),)
+    pieces: Iterable[str] = stream(findings, summary)
+    return pieces
