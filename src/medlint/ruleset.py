@@ -71,7 +71,7 @@ class Rule:
     source: str
     line: int
     builtin: bool = False  # shipped with medlint: its patterns are vetted, so they run on re
-    _compiled: dict[str, Checker] = field(default_factory=dict, repr=False, compare=False)
+    _compiled: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # memo
 
     @property
     def checker(self) -> Checker:
@@ -93,10 +93,15 @@ class Rule:
     def anchors(self) -> tuple[tuple[frozenset[str], ...], ...] | None:
         """Clauses of literal groups: a sentence can match only if, for one clause, it holds a
         literal of every group of that clause. None: the rule reads every sentence."""
-        clauses = self.options.get("anchors")
-        if not clauses:
-            return None
-        return tuple(tuple(frozenset(group) for group in clause) for clause in clauses)
+        if "anchors" not in self._compiled:
+            clauses = self.options.get("anchors")
+            self._compiled["anchors"] = (
+                tuple(tuple(frozenset(group) for group in clause) for clause in clauses)
+                if clauses
+                else None
+            )
+        found: tuple[tuple[frozenset[str], ...], ...] | None = self._compiled["anchors"]
+        return found
 
     @property
     def summary(self) -> str:
