@@ -70,17 +70,17 @@ class Finding:
     column: int
     end_line: int
     end_column: int
+    values: Mapping[str, object] | None = None
     # What the fingerprint is made of, kept so it is computed only when a report or baseline
     # asks for it: the matched prose (white space folded) and the sentence around it.
-    values: Mapping[str, object] | None = None
     shown: str = field(default="", repr=False, compare=False)  # "" when it equals ``match``
     sentence: str = field(default="", repr=False, compare=False)
 
     @property
     def message(self) -> str:
-        values = {"match": self.shown or self.match}
+        values: dict[str, object] = {"match": self.shown or self.match}
         if self.values:
-            values.update(self.values)  # type: ignore[arg-type]
+            values.update(self.values)
         return self.template.format_map(values)
 
     @property

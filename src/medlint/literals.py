@@ -80,8 +80,13 @@ def _score(requirement: frozenset[str]) -> float:
     return -sum(frequency(word) for word in requirement)
 
 
+def _usable(candidates: Iterable[frozenset[str]]) -> set[frozenset[str]]:
+    """The requirements worth filtering on: no literal shorter than MIN_LITERAL."""
+    return {c for c in candidates if c and min(len(s) for s in c) >= MIN_LITERAL}
+
+
 def _best(candidates: Iterable[frozenset[str]]) -> Requirement:
-    usable = [c for c in candidates if c and min(len(s) for s in c) >= MIN_LITERAL]
+    usable = _usable(candidates)
     return max(usable, key=_score) if usable else None
 
 
@@ -152,8 +157,7 @@ def required_groups(pattern: str, limit: int = 2) -> list[frozenset[str]] | None
         return None
     candidates: list[frozenset[str]] = []
     _sequence(parsed, candidates)
-    usable = {c for c in candidates if c and min(len(s) for s in c) >= MIN_LITERAL}
-    return sorted(usable, key=_score, reverse=True)[:limit] or None
+    return sorted(_usable(candidates), key=_score, reverse=True)[:limit] or None
 
 
 def trie_pattern(words: Iterable[str], render_char: Callable[[str], str] = re.escape) -> str:
@@ -246,30 +250,29 @@ def edge_kinds(pattern: str) -> tuple[str, str]:
     return _edge(parsed, False), _edge(parsed, True)
 
 
-_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
-_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+_ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+_POSSESSIVE = getattr(sre_constants, "POSSESSIVE_REPEAT", None)
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, _POSSESSIVE)
 MAX_RANGE = 64  # a wider character range is not worth listing
 
 
 def _first_of_node(op: Any, value: Any) -> tuple[set[str] | None, bool]:
     """(characters a match of this node can start with or None if unknown, can it be empty)."""
-    name = str(op)
-    if name == "LITERAL":
+    if op is sre_constants.LITERAL:
         return {chr(value)}, False
-    if name == "IN":
+    if op is sre_constants.IN:
         chars: set[str] = set()
         for item_op, item in value:
-            item_name = str(item_op)
-            if item_name == "LITERAL":
+            if item_op is sre_constants.LITERAL:
                 chars.add(chr(item))
-            elif item_name == "RANGE" and item[1] - item[0] < MAX_RANGE:
+            elif item_op is sre_constants.RANGE and item[1] - item[0] < MAX_RANGE:
                 chars.update(chr(c) for c in range(item[0], item[1] + 1))
             else:  # NEGATE, CATEGORY (\w, \d ...), wide ranges
                 return None, False
         return chars, False
-    if name in _ZERO_WIDTH:
+    if op in _ZERO_WIDTH:
         return set(), True
-    if name == "BRANCH":
+    if op is sre_constants.BRANCH:
         union: set[str] = set()
         empty = False
         for branch in value[1]:
@@ -279,14 +282,14 @@ def _first_of_node(op: Any, value: Any) -> tuple[set[str] | None, bool]:
             union |= found
             empty = empty or nullable
         return union, empty
-    if name == "SUBPATTERN":
+    if op is sre_constants.SUBPATTERN:
         _group, add_flags, del_flags, body = value
         if add_flags or del_flags:  # a case change inside: give up rather than guess
             return None, False
         return _first_of_sequence(body)
-    if name == "ATOMIC_GROUP":
+    if op is sre_constants.ATOMIC_GROUP:
         return _first_of_sequence(value)
-    if name in _REPEATS:
+    if op in _REPEATS:
         low, _high, body = value
         found, nullable = _first_of_sequence(body)
         return found, nullable or low == 0

@@ -29,18 +29,19 @@ def _patterns() -> tuple[dict[str, tuple[int, tuple[int, ...]]], int]:
     cache: importing pyphen and parsing its dictionary take longer than linting a small file."""
     from medlint import cache as store
 
-    pyphen_version = _dictionary_stamp()
-    stored = store.load_pickle("pyphen-en_US", pyphen_version)
+    stamp = _dictionary_stamp()
+    stored = store.load_pickle("pyphen-en_US", stamp)
     if isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], dict):
         return stored
     import pyphen
 
     dictionary = pyphen.Pyphen(lang="en_US").hd
     parsed = (dictionary.patterns, dictionary.maxlen)
-    store.store_pickle("pyphen-en_US", pyphen_version, parsed)
+    store.store_pickle("pyphen-en_US", stamp, parsed)
     return parsed
 
 
+@cache
 def _dictionary_stamp() -> str:
     """Names the installed pyphen dictionary (path, size, time) without importing pyphen."""
     import os
