@@ -1,5 +1,5 @@
 """``python -m medlint``."""
 
-from medlint.cli import entry
+from medlint.console import entry
 
 entry()

@@ -1,25 +1,32 @@
-"""A cache of validated rule packs, so a pre-commit run does not re-parse YAML every time.
+"""A cache of what medlint works out once and reuses: validated rule packs (so a pre-commit run
+does not re-parse YAML every time), compiled regular expressions, the prefilter's and the
+lexicon's patterns, hyphenation patterns and syllable counts.
 
-Entries are JSON files named by a hash of the pack's bytes and medlint's version, in
+Entries are ``marshal`` files (plain data; built into Python, so loading one costs no import)
+named by a hash of what they were made from, medlint's version and the Python version, in
 ``$MEDLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/medlint``, else ``~/.cache/medlint``. Set
 ``MEDLINT_CACHE_DIR=off`` to disable it. Any problem reading or writing the cache is ignored:
-the pack is then simply validated again.
+the data is then simply worked out again.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
+import marshal
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
-SCHEMA = "12"  # bump when the shape of validated values changes
+SCHEMA = "13"  # bump when the shape of validated values changes
 
 try:  # blake2b without loading OpenSSL (importing hashlib costs ~4 ms of a cold start)
     from _blake2 import blake2b as _hash
 except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b as _hash
+
+# marshal's format belongs to the Python version that wrote it.
+_PYTHON = f"{sys.implementation.name}-{sys.version_info[:2]}"
 
 
 def digest(data: bytes | str) -> str:
@@ -56,70 +63,54 @@ def _entry(path: Path) -> Path | None:
         data = path.read_bytes()
     except OSError:
         return None
-    key = digest(data + f"\0{__version__}\0{SCHEMA}\0{path.name}".encode())
-    return folder / "packs" / f"{key}.json"
+    key = digest(data + f"\0{__version__}\0{SCHEMA}\0{_PYTHON}\0{path.name}".encode())
+    return folder / "packs" / f"{key}.marshal"
 
 
 def load_pack(path: Path) -> list[dict[str, Any]] | None:
-    data = _read_json(_entry(path))
+    data = _read(_entry(path))
     return data if isinstance(data, list) else None
 
 
 def store_pack(path: Path, values: list[dict[str, Any]]) -> None:
-    _write_json(_entry(path), values)
+    _write(_entry(path), values)
 
 
-def _read_json(entry: Path | None) -> Any:
-    if entry is None:
-        return None
-    try:
-        return json.loads(entry.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def _write_json(entry: Path | None, data: Any) -> None:
-    if entry is None:
-        return
-    try:
-        payload = json.dumps(data).encode("utf-8")
-    except (TypeError, ValueError):
-        return
-    _write_atomically(entry, payload)
-
-
-def _named_entry(name: str, version: str, suffix: str) -> Path | None:
+def _named_entry(name: str, version: str) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
     from medlint import __version__
 
-    key = digest(f"{name}\0{version}\0{__version__}\0{SCHEMA}")
-    return folder / "data" / f"{name}-{key}{suffix}"
+    key = digest(f"{name}\0{version}\0{__version__}\0{SCHEMA}\0{_PYTHON}")
+    return folder / "data" / f"{name}-{key}.marshal"
 
 
-def load_pickle(name: str, version: str) -> Any:
-    """Data medlint itself stored with :func:`store_pickle` (never data from elsewhere)."""
-    import pickle
+def load_data(name: str, version: str) -> Any:
+    """Data medlint itself stored with :func:`store_data` under this name and version."""
+    return _read(_named_entry(name, version))
 
-    entry = _named_entry(name, version, ".pickle")
+
+def store_data(name: str, version: str, data: Any) -> None:
+    """Keep plain data (dicts, lists, tuples, strings, numbers, bytes) for later runs."""
+    _write(_named_entry(name, version), data)
+
+
+def _read(entry: Path | None) -> Any:
     if entry is None:
         return None
     try:
-        return pickle.loads(entry.read_bytes())
+        return marshal.loads(entry.read_bytes())
     except Exception:  # missing, truncated or from another Python: rebuild it
         return None
 
 
-def store_pickle(name: str, version: str, data: Any) -> None:
-    import pickle
-
-    entry = _named_entry(name, version, ".pickle")
+def _write(entry: Path | None, data: Any) -> None:
     if entry is None:
         return
     try:
-        payload = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError):
+        payload = marshal.dumps(data)
+    except ValueError:  # not plain data: not kept
         return
     _write_atomically(entry, payload)
 
@@ -142,11 +133,3 @@ def _write_atomically(entry: Path, payload: bytes) -> None:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
-
-
-def load_json(name: str, version: str) -> Any:
-    return _read_json(_named_entry(name, version, ".json"))
-
-
-def store_json(name: str, version: str, data: Any) -> None:
-    _write_json(_named_entry(name, version, ".json"), data)

@@ -7,29 +7,22 @@ rule or input error. User errors print one line on stderr and never a traceback.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from medlint import __version__
+from medlint import __version__, command
 
 if TYPE_CHECKING:
     from medlint.engine import Linter
     from medlint.errors import MedlintError
 
 FORMATS = ("text", "json")
-REPORT_FORMATS = ("text", "json", "sarif", "github", "junit")
-FAIL_LEVELS = ("error", "warning", "info", "never")
-
-
-def _split(values: Sequence[str]) -> list[str]:
-    return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
 def _fatal(error: MedlintError | str) -> NoReturn:
-    click.echo(f"medlint: {error}", err=True)
-    sys.exit(2)
+    raise SystemExit(command.fatal(error).code)
 
 
 def _linter(
@@ -42,8 +35,8 @@ def _linter(
         return Linter(
             rules=rules,
             builtin=builtin,
-            select=_split(select) or None,
-            ignore=_split(ignore),
+            select=command.split_list(select) or None,
+            ignore=command.split_list(ignore),
         )
     except MedlintError as error:
         _fatal(error)
@@ -72,14 +65,14 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(REPORT_FORMATS),
+    type=click.Choice(command.REPORT_FORMATS),
     default="text",
     show_default=True,
     help="Output format.",
 )
 @click.option(
     "--fail-on",
-    type=click.Choice(FAIL_LEVELS),
+    type=click.Choice(command.FAIL_LEVELS),
     default=None,
     help="Exit 1 when a finding is at or above this severity [default: warning].",
 )
@@ -152,85 +145,25 @@ def check(
     jobs: int | None,
 ) -> None:
     """Lint text, Markdown and HTML files, folders, or '-' for standard input."""
-    from pathlib import Path
-
-    from medlint.errors import MedlintError
-    from medlint.findings import Severity
-    from medlint.report import RunSummary, get_reporter, report_pieces
-    from medlint.runner import Options, run
-    from medlint.suppress import META_DESCRIPTIONS
-
-    options = Options(
-        select=tuple(_split(select)) or None,
-        extend_select=tuple(_split(extend_select)),
-        ignore=tuple(_split(ignore)),
-        rules=rules,
-        builtin=not no_builtin,
-        fail_on=fail_on,
-        config=Path(config_file) if config_file else None,
-        isolated=isolated,
-        baseline=Path(baseline_file) if baseline_file else None,
-        stdin_filename=stdin_filename,
-        jobs=jobs,
+    code = command.check(
+        paths,
+        output_format,
+        fail_on,
+        select,
+        extend_select,
+        ignore,
+        rules,
+        no_builtin,
+        config_file,
+        isolated,
+        stdin_filename,
+        statistics,
+        output_file,
+        baseline_file,
+        write_baseline_file,
+        jobs,
     )
-    try:
-        result = run(paths, options)
-    except MedlintError as error:
-        _fatal(error)
-    for message in result.errors:
-        click.echo(f"medlint: {message}", err=True)
-    for problem in result.problems:
-        click.echo(f"medlint: {problem}", err=True)
-    if write_baseline_file:
-        from medlint.baseline import render_baseline
-
-        _write_atomically(write_baseline_file, render_baseline(result.findings, __version__))
-        click.echo(
-            f"medlint: wrote {len(result.findings)} findings to {write_baseline_file}", err=True
-        )
-        sys.exit(2 if result.errors else 0)
-    summary = RunSummary(
-        files_checked=result.files_checked,
-        tool_version=__version__,
-        errors=tuple(result.errors),
-        statistics=statistics,
-        color=output_file is None and output_format == "text" and sys.stdout.isatty(),
-        paths=tuple(result.paths),
-        rules=[r.to_dict() for r in result.rules] + list(META_DESCRIPTIONS),
-    )
-    pieces = report_pieces(get_reporter(output_format), result.findings, summary)
-    if output_file:
-        _write_atomically(output_file, pieces)
-    else:
-        for piece in pieces:
-            sys.stdout.write(piece)
-        sys.stdout.flush()
-    if result.errors or result.problems:
-        sys.exit(2)
-    threshold = None if result.fail_on == "never" else Severity(result.fail_on)
-    failing = threshold is not None and any(
-        f.severity.rank >= threshold.rank for f in result.findings
-    )
-    sys.exit(1 if failing else 0)
-
-
-def _write_atomically(target: str, content: str | Iterable[str]) -> None:
-    import os
-    import tempfile
-    from pathlib import Path
-
-    destination = Path(target)
-    folder = destination.parent if str(destination.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(
-            dir=folder, prefix=f".{destination.name}.", suffix=".tmp"
-        )
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            for piece in (content,) if isinstance(content, str) else content:
-                stream.write(piece)
-        os.replace(temporary, destination)
-    except OSError as exc:
-        _fatal(f"{target}: cannot write: {exc.strerror or exc}")
+    sys.exit(code)
 
 
 @main.command(name="rules")
@@ -307,21 +240,7 @@ def test_rules(paths: tuple[str, ...], no_builtin: bool, verbose: bool) -> None:
     sys.exit(1 if failures else 0)
 
 
-def entry() -> None:
-    """The console script: the CLI, with one line naming medlint before any internal error."""
-    try:
-        main(prog_name="medlint")
-    except Exception:  # a bug in medlint, not a user mistake: say so, then show the traceback
-        import traceback
-
-        click.echo(
-            f"medlint {__version__}: internal error (please report it with the input that caused "
-            "it); arguments: " + " ".join(sys.argv[1:]),
-            err=True,
-        )
-        traceback.print_exc()
-        sys.exit(2)
-
-
 if __name__ == "__main__":  # pragma: no cover
+    from medlint.console import entry
+
     entry()

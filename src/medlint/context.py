@@ -76,7 +76,7 @@ def _cue_source(phrases: list[str]) -> str:
     from medlint import cache
 
     key = cache.digest("\0".join(phrases))
-    source = cache.load_json("cues", key)
+    source = cache.load_data("cues", key)
     if isinstance(source, str):
         return source
     words = [p for p in phrases if not p.startswith("n'")]
@@ -87,7 +87,7 @@ def _cue_source(phrases: list[str]) -> str:
     if suffixes:
         parts.append(r"(?<=\w)" + trie_pattern(suffixes, _cue_char) + r"(?!\w)")
     source = "|".join(parts) or r"(?!x)x"
-    cache.store_json("cues", key, source)
+    cache.store_data("cues", key, source)
     return source
 
 
@@ -111,12 +111,12 @@ class Lexicon:
 
             text = (cache.rules_folder() / "context.yaml").read_text("utf-8")
             digest = cache.digest(text)
-            data = cache.load_json("lexicon", digest)
+            data = cache.load_data("lexicon", digest)
             if data is None:
                 from medlint.yamlfile import load_yaml_text
 
                 data = load_yaml_text(text, path="context.yaml", error_type=RulePackError)
-                cache.store_json("lexicon", digest, data)
+                cache.store_data("lexicon", digest, data)
             return cls.from_data(data, path="context.yaml")
         from medlint.yamlfile import load_yaml_file
 

@@ -6,7 +6,6 @@ serve many threads: what a CMS plugin keeps between requests.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
@@ -110,7 +109,9 @@ class Linter:
             words = [w for r in self.all_rules for w in (r.id, r.name)] + [
                 c.value for c in Category
             ]
-            close = difflib.get_close_matches(token, words, n=1)
+            from difflib import get_close_matches
+
+            close = get_close_matches(token, words, n=1)
             raise ConfigError(
                 f"{option}: no rule, name or category '{token}'",
                 path="<options>",

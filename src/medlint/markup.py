@@ -8,7 +8,6 @@ Both return ``breaks``: prose offsets where a sentence must end (headings, list 
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
@@ -288,7 +287,7 @@ def html_prose(text: str) -> Prose:
         emit(text[cursor : m.start()], cursor, m.start() - cursor)
         cursor = m.end()
         if m.group("entity") is not None:
-            emit(html.unescape(m.group()), m.start(), m.end() - m.start())
+            emit(_unescape(m.group()), m.start(), m.end() - m.start())
         elif m.group("tag") is not None and m.group("name").lower() in _BLOCK_ELEMENTS:
             name = m.group("name").lower()
             if name in _HEADING_ELEMENTS:
@@ -307,3 +306,10 @@ def html_prose(text: str) -> Prose:
     if not pieces:
         offsets = OffsetMap.identity(0)
     return Prose("".join(pieces), offsets, tuple(breaks), tuple(headings))
+
+
+def _unescape(reference: str) -> str:
+    """The character a character reference stands for (``html`` loads on the first one)."""
+    from html import unescape
+
+    return unescape(reference)

@@ -111,9 +111,9 @@ def _sources(scanned: list[str], groups: list[frozenset[str]]) -> list[str]:
 
     words = [scanned, *(sorted(group) for group in groups)]
     digest = cache.digest("\1".join("\0".join(w) for w in words))
-    sources = cache.load_json("prefilter", digest)
+    sources = cache.load_data("prefilter", digest)
     if not (isinstance(sources, list) and len(sources) == len(words)):
         sources = ["(?=(" + trie_pattern(scanned) + "))" if scanned else "(?!x)x"]
         sources += [trie_pattern(w) for w in words[1:]]
-        cache.store_json("prefilter", digest, sources)
+        cache.store_data("prefilter", digest, sources)
     return sources

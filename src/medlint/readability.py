@@ -30,14 +30,14 @@ def _patterns() -> tuple[dict[str, tuple[int, tuple[int, ...]]], int]:
     from medlint import cache as store
 
     stamp = _dictionary_stamp()
-    stored = store.load_pickle("pyphen-en_US", stamp)
+    stored = store.load_data("pyphen-en_US", stamp)
     if isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], dict):
         return stored
     import pyphen
 
     dictionary = pyphen.Pyphen(lang="en_US").hd
     parsed = (dictionary.patterns, dictionary.maxlen)
-    store.store_pickle("pyphen-en_US", stamp, parsed)
+    store.store_data("pyphen-en_US", stamp, parsed)
     return parsed
 
 
@@ -111,7 +111,7 @@ def _memo() -> _Memo:
 
         from medlint import cache as store
 
-        stored = store.load_pickle("syllables", _dictionary_stamp())
+        stored = store.load_data("syllables", _dictionary_stamp())
         _MEMO = _Memo(stored if isinstance(stored, dict) else {})
         known = len(_MEMO)
         atexit.register(_save_memo, known)
@@ -126,7 +126,7 @@ def _save_memo(known: int) -> None:
     from medlint import cache as store
 
     kept = dict(islice(_MEMO.items(), _SAVED_WORDS))
-    store.store_pickle("syllables", _dictionary_stamp(), kept)
+    store.store_data("syllables", _dictionary_stamp(), kept)
 
 
 def syllables(word: str) -> int:

@@ -7,7 +7,6 @@ the rule id and the field, with the allowed values or a did-you-mean, e.g.
 
 from __future__ import annotations
 
-import difflib
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -381,5 +380,7 @@ def _check_message(message: str, label: str, fail: Any) -> None:
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    from difflib import get_close_matches
+
+    close = get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else None

@@ -17,7 +17,6 @@ no rule, name or category (MD101).
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -182,7 +181,9 @@ def apply(
             if name is not None:
                 covers = resolve(name.text)
                 if covers is None:
-                    close = difflib.get_close_matches(name.text, list(known_names), n=1)
+                    from difflib import get_close_matches
+
+                    close = get_close_matches(name.text, list(known_names), n=1)
                     hint = f" (did you mean '{close[0]}'?)" if close else ""
                     notes.append(
                         make_note(
