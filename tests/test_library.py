@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -73,3 +75,29 @@ def test_import_is_lazy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_warm_check_run_imports_nothing_heavy(tmp_path: Path) -> None:
+    """After one run fills the cache, `medlint check` reads no YAML and imports neither click
+    nor dataclasses/inspect (what a pre-commit hook pays on every commit)."""
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Notes\n\nOur stem cell protocol cures MS. Studies show it works.\n")
+    code = (
+        "import sys, medlint.console\n"
+        "sys.argv = ['medlint', 'check', '--extend-select', 'ALL', sys.argv[1]]\n"
+        "try:\n    medlint.console.entry()\n"
+        "finally:\n"
+        "    heavy = ('yaml', 'click', 'dataclasses', 'inspect', 'json', 'pickle', 'pyphen')\n"
+        "    sys.stderr.write('loaded: %s' % [m for m in heavy if m in sys.modules])\n"
+    )
+    env = {**os.environ, "MEDLINT_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code, str(draft)], capture_output=True, text=True, env=env
+        )
+        for _ in range(2)
+    ]
+    assert runs[0].returncode == runs[1].returncode == 1
+    assert runs[0].stdout == runs[1].stdout
+    assert "'yaml'" in runs[0].stderr  # the first run validates the packs
+    assert runs[1].stderr.endswith("loaded: []"), runs[1].stderr

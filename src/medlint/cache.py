@@ -109,10 +109,24 @@ def _write(entry: Path | None, data: Any) -> None:
     if entry is None:
         return
     try:
-        payload = marshal.dumps(data)
+        payload = marshal.dumps(_plain(data))
     except ValueError:  # not plain data: not kept
         return
     _write_atomically(entry, payload)
+
+
+def _plain(data: Any) -> Any:
+    """``data`` with YAML's position-keeping mappings and lists made plain (marshal takes only
+    the built-in types themselves)."""
+    if isinstance(data, dict):
+        return {_plain(key): _plain(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_plain(item) for item in data]
+    if isinstance(data, tuple):
+        return tuple(_plain(item) for item in data)
+    if isinstance(data, str):
+        return str(data)
+    return data
 
 
 def _write_atomically(entry: Path, payload: bytes) -> None:

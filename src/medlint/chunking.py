@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from medlint import fastre
 
@@ -25,8 +25,7 @@ _HTML_OPEN = {name: fastre.compile(rf"<{name}\b", re.IGNORECASE) for name in _SK
 _HTML_CLOSE = {name: fastre.compile(rf"</{name}\s*>", re.IGNORECASE) for name in _SKIPPED}
 
 
-@dataclass(frozen=True, slots=True)
-class Chunk:
+class Chunk(NamedTuple):
     """A piece of the whole text: ``text`` starts at ``start``, on ``line`` (1-based), at
     ``column`` (0-based characters from the start of that line)."""
 

@@ -20,9 +20,9 @@ Keys::
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from medlint.errors import ConfigError
 
@@ -40,17 +40,16 @@ KEYS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+class Config(NamedTuple):
     """One configuration file's settings (all optional), and the folder they are relative to."""
 
     path: Path | None = None
-    root: Path = field(default_factory=Path.cwd)
+    root: Path | None = None  # None: the working folder
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     extend: tuple[Path, ...] = ()
-    severity: Mapping[str, str] = field(default_factory=dict)
+    severity: Mapping[str, str] = MappingProxyType({})
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     fail_on: str | None = None
     readability_grade: float | None = None
@@ -58,7 +57,9 @@ class Config:
     def ignored_for(self, file: Path) -> tuple[str, ...]:
         """Rules that ``per-file-ignores`` turns off for this file."""
         try:
-            relative = PurePosixPath(file.resolve().relative_to(self.root.resolve()).as_posix())
+            relative = PurePosixPath(
+                file.resolve().relative_to((self.root or Path.cwd()).resolve()).as_posix()
+            )
         except ValueError:
             relative = PurePosixPath(file.as_posix())
         result: list[str] = []

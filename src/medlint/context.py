@@ -12,10 +12,9 @@ Public API: :func:`cues` and :func:`assess` with the built-in lexicon, or a :cla
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, NamedTuple
 
 from medlint import fastre
 from medlint.errors import RulePackError
@@ -31,8 +30,7 @@ _QUOTE = fastre.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’(?!\w)|(?<
 _AFTER_HEDGE_REACH: Final = 5
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(NamedTuple):
     """A context cue found in a sentence: ``[start, end)`` in the sentence's characters.
 
     ``direction`` is ``forward`` (scope follows the cue), ``backward`` (scope precedes it) or
@@ -46,8 +44,7 @@ class Cue:
     direction: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Assessment:
+class Assessment(NamedTuple):
     """The context flags of one span of a sentence."""
 
     negated: bool = False

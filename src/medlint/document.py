@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from itertools import pairwise
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from medlint import fastre
 from medlint.markup import Prose, html_prose, markdown_prose, plain_prose
@@ -34,8 +33,7 @@ _ABBREVIATION = fastre.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """One sentence of prose: ``[start, end)`` in prose offsets, and its paragraph's index."""
 
     start: int
@@ -45,8 +43,7 @@ class Sentence:
     heading: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     start: int
     end: int
 

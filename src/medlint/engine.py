@@ -7,11 +7,10 @@ serve many threads: what a CMS plugin keeps between requests.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
 from time import perf_counter
-from typing import Any
+from typing import Any, NamedTuple
 
 from medlint.chunking import Chunk, split
 from medlint.context import Lexicon, default_lexicon
@@ -27,8 +26,7 @@ from medlint.suppress import apply as apply_suppressions
 DEFAULT_TIMEOUT = 2.0  # seconds one rule may spend on one text
 
 
-@dataclass(frozen=True, slots=True)
-class RuleProblem:
+class RuleProblem(NamedTuple):
     """A rule that could not finish on a text (e.g. its pattern timed out); it was skipped."""
 
     rule: str
@@ -413,11 +411,10 @@ def _with_grade(rule: Rule, grade: float) -> Rule:
     """The rule with the target reading grade applied, if it measures grade level."""
     if rule.kind != "metric" or rule.options.get("metric") != "grade_level":
         return rule
-    from dataclasses import replace
     from types import MappingProxyType
 
-    return replace(
-        rule, options=MappingProxyType({**rule.options, "threshold": float(grade)}), _compiled={}
+    return rule._replace(
+        options=MappingProxyType({**rule.options, "threshold": float(grade)}), compiled={}
     )
 
 

@@ -7,9 +7,8 @@ lines and columns are 1-based, columns count characters and ``end_column`` is ex
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Severity(StrEnum):
@@ -50,8 +49,7 @@ class Category(StrEnum):
 RULE_CATEGORIES = tuple(c for c in Category if c is not Category.SUPPRESSION)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem at one place in one text."""
 
     rule: str
@@ -73,8 +71,8 @@ class Finding:
     values: Mapping[str, object] | None = None
     # What the fingerprint is made of, kept so it is computed only when a report or baseline
     # asks for it: the matched prose (white space folded) and the sentence around it.
-    shown: str = field(default="", repr=False, compare=False)  # "" when it equals ``match``
-    sentence: str = field(default="", repr=False, compare=False)
+    shown: str = ""  # "" when it equals ``match``
+    sentence: str = ""
 
     @property
     def message(self) -> str:

@@ -9,14 +9,13 @@ Both return ``breaks``: prose offsets where a sentence must end (headings, list 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from medlint import fastre
 from medlint.offsets import OffsetMap
 
 
-@dataclass(frozen=True, slots=True)
-class Prose:
+class Prose(NamedTuple):
     """The text the rules read, its map to the source and its forced sentence breaks."""
 
     text: str

@@ -8,17 +8,18 @@ The map is a list of runs: prose ``[p, p + n)`` stands for source ``[s, s + m)``
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 
-@dataclass(slots=True)
 class OffsetMap:
     """Runs from prose offsets to source offsets, built in increasing order."""
 
-    prose_starts: list[int] = field(default_factory=list)
-    source_starts: list[int] = field(default_factory=list)
-    prose_lengths: list[int] = field(default_factory=list)
-    source_lengths: list[int] = field(default_factory=list)
+    __slots__ = ("prose_lengths", "prose_starts", "source_lengths", "source_starts")
+
+    def __init__(self) -> None:
+        self.prose_starts: list[int] = []
+        self.source_starts: list[int] = []
+        self.prose_lengths: list[int] = []
+        self.source_lengths: list[int] = []
 
     @classmethod
     def identity(cls, length: int) -> OffsetMap:

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from medlint import fastre
 from medlint.errors import RulePackError
@@ -44,14 +43,12 @@ INTERNAL_OPTIONS: Final = frozenset(
 )  # worked out by medlint, cached
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Reference:
+class Reference(NamedTuple):
     title: str
     url: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Rule:
+class Rule(NamedTuple):
     """One rule as loaded (defaults applied) and compiled."""
 
     id: str
@@ -69,16 +66,16 @@ class Rule:
     options: Mapping[str, Any]
     source: str
     line: int
+    compiled: dict[str, Any]  # a memo of what is built from the rule on first use; give it {}
     builtin: bool = False  # shipped with medlint: its patterns are vetted, so they run on re
-    _compiled: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # memo
 
     @property
     def checker(self) -> Checker:
         """The compiled rule body, built on first use (most rules never run on a small file)."""
-        checker = self._compiled.get("checker")
+        checker = self.compiled.get("checker")
         if checker is None:
             checker = load_kind(self.kind).build(self.options, trusted=self.builtin)
-            self._compiled["checker"] = checker
+            self.compiled["checker"] = checker
         return checker
 
     @property
@@ -92,14 +89,14 @@ class Rule:
     def anchors(self) -> tuple[tuple[frozenset[str], ...], ...] | None:
         """Clauses of literal groups: a sentence can match only if, for one clause, it holds a
         literal of every group of that clause. None: the rule reads every sentence."""
-        if "anchors" not in self._compiled:
+        if "anchors" not in self.compiled:
             clauses = self.options.get("anchors")
-            self._compiled["anchors"] = (
+            self.compiled["anchors"] = (
                 tuple(tuple(frozenset(group) for group in clause) for clause in clauses)
                 if clauses
                 else None
             )
-        found: tuple[tuple[frozenset[str], ...], ...] | None = self._compiled["anchors"]
+        found: tuple[tuple[frozenset[str], ...], ...] | None = self.compiled["anchors"]
         return found
 
     @property
@@ -219,6 +216,7 @@ def _make_rule(values: Mapping[str, Any]) -> Rule:
         source=values["source"],
         line=values["line"],
         builtin=bool(values.get("builtin")),
+        compiled={},
     )
 
 

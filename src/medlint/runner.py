@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from medlint.config import Config, find_config, load_config
 from medlint.engine import Linter, RuleProblem
@@ -18,8 +18,7 @@ from medlint.findings import Finding
 from medlint.ruleset import Rule
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Options:
+class Options(NamedTuple):
     """Command-line settings; each one given overrides the configuration file's."""
 
     select: tuple[str, ...] | None = None
@@ -36,15 +35,19 @@ class Options:
     jobs: int | None = None  # worker processes; None: one per core for many files, else 1
 
 
-@dataclass(slots=True)
 class RunResult:
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    problems: list[RuleProblem] = field(default_factory=list)
-    files_checked: int = 0
-    paths: list[str] = field(default_factory=list)
-    fail_on: str = "warning"
-    rules: tuple[Rule, ...] = ()
+    """What a run found, filled in as it goes."""
+
+    __slots__ = ("errors", "fail_on", "files_checked", "findings", "paths", "problems", "rules")
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self.errors: list[str] = []
+        self.problems: list[RuleProblem] = []
+        self.files_checked = 0
+        self.paths: list[str] = []  # every file checked, in order
+        self.fail_on = "warning"
+        self.rules: tuple[Rule, ...] = ()
 
 
 class Runner:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from medlint.chunking import Chunk
 from medlint.context import Assessment, Cue, Lexicon
@@ -18,8 +17,7 @@ from medlint.document import Document
 from medlint.findings import Severity
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A rule's raw result: a prose span, the severity after context, values for the message."""
 
     start: int
@@ -28,8 +26,7 @@ class Hit:
     values: Mapping[str, Any] | None = None  # e.g. {'value': 12.3} for a metric
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(NamedTuple):
     """A hit placed in the whole text: offsets, 1-based lines and columns (end exclusive)."""
 
     start: int

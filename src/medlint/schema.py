@@ -7,8 +7,7 @@ sentence about what was expected; ``ruleset`` adds the file, line, rule id and f
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from medlint.context import FLAGS
 from medlint.patterns import check_pattern
@@ -27,8 +26,7 @@ Check = Callable[[Any], Any]
 RULE_FLAGS = (*FLAGS, "heading")
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(NamedTuple):
     check: Check
     required: bool = False
     default: Any = None

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from medlint import fastre
 from medlint.findings import Finding
@@ -65,8 +65,7 @@ _TEXT_LINE = fastre.compile(
 _NAME = fastre.compile(r"[A-Za-z][\w.-]*")
 
 
-@dataclass(frozen=True, slots=True)
-class Name:
+class Name(NamedTuple):
     """A name in a comment, placed in the whole text (offsets, 1-based lines and columns)."""
 
     text: str
@@ -78,8 +77,7 @@ class Name:
     end_column: int = 0
 
 
-@dataclass(slots=True)
-class Directive:
+class Directive(NamedTuple):
     kind: str
     names: tuple[Name, ...]
     start: int  # source offsets of the whole comment
@@ -135,14 +133,26 @@ def text_directive_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _TEXT_LINE.finditer(text)]
 
 
-@dataclass(slots=True)
 class _Region:
-    name: Name | None  # None: every rule
-    first: int
-    last: int
-    covers: frozenset[str] | None  # rule ids, None for every rule
-    used: bool = False
-    directive: Directive | None = field(default=None, repr=False)
+    """Lines a directive covers; ``last`` grows until an ``enable``, ``used`` once it hides a
+    finding."""
+
+    __slots__ = ("covers", "directive", "first", "last", "name", "used")
+
+    def __init__(
+        self,
+        name: Name | None,  # None: every rule
+        first: int,
+        last: int,
+        covers: frozenset[str] | None,  # rule ids, None for every rule
+        directive: Directive | None = None,
+    ) -> None:
+        self.name = name
+        self.first = first
+        self.last = last
+        self.covers = covers
+        self.used = False
+        self.directive = directive
 
 
 Resolve = Callable[[str], frozenset[str] | None]

@@ -4,25 +4,23 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, Protocol
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from medlint.findings import Finding
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RunSummary:
+class RunSummary(NamedTuple):
     """What a reporter may say beyond the findings."""
 
     files_checked: int
     tool_version: str
-    errors: Sequence[str] = field(default_factory=tuple)
+    errors: Sequence[str] = ()
     statistics: bool = False
     color: bool = False
-    paths: Sequence[str] = field(default_factory=tuple)  # every file checked, in order
-    rules: Sequence[Mapping[str, Any]] = field(default_factory=tuple)  # rule metadata (to_dict)
+    paths: Sequence[str] = ()  # every file checked, in order
+    rules: Sequence[Mapping[str, Any]] = ()  # rule metadata (to_dict)
     all_rule_metadata: bool = False  # SARIF: describe every rule, not only those reported
 
 
