@@ -24,10 +24,10 @@ from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from medlint.command import FAIL_LEVELS
 from medlint.errors import ConfigError
 
 CONFIG_NAMES = (".medlint.yaml", ".medlint.yml", "pyproject.toml")
-FAIL_LEVELS = ("error", "warning", "info", "never")
 KEYS = (
     "select",
     "extend-select",
