@@ -10,6 +10,7 @@ unexpected (another Python, a corrupt cache) falls back to ``re.compile``.
 
 from __future__ import annotations
 
+import _sre  # type: ignore[import-not-found]  # re's engine, loaded with re
 import atexit
 import re
 import sys
@@ -17,6 +18,8 @@ from array import array
 from typing import Any
 
 _VERSION = f"{sys.implementation.name}-{sys.version_info[:3]}"
+# The kept programs are arrays of 32-bit codes; another build of Python compiles as usual.
+_FITS = array("I").itemsize == 4 and getattr(_sre, "CODESIZE", 0) == 4
 # Process-wide memo of compiled programs: pattern -> arguments of _sre.compile. Loaded once,
 # written back at exit when new patterns were compiled. Only medlint's own patterns go here.
 _PROGRAMS: dict[str, tuple[Any, ...]] | None = None
@@ -61,12 +64,9 @@ def _program(pattern: str, flags: int) -> tuple[Any, ...]:
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, from the cached program when there is one."""
+    if not _FITS:
+        return re.compile(pattern, flags)
     try:
-        import _sre  # type: ignore[import-not-found]
-
-        if array("I").itemsize != 4 or _sre.CODESIZE != 4:
-            raise TypeError("unexpected code size")
-
         programs = _programs()
         key = f"{int(flags)}:{pattern}"
         program = programs.get(key)
