@@ -292,11 +292,13 @@ class _TextRun:
             if rule.id in self.failed:
                 continue
             sentences: Sequence[int] | None = None
+            clauses: Sequence[int] | None = None
             if candidates is not None and rule.anchors is not None:
-                sentences = candidates.get(rule.id, ())
-                if not sentences and rule.id not in self.whole:
+                found = candidates.get(rule.id)
+                if found is None and rule.id not in self.whole:
                     continue
-            self._apply(rule, scan, sentences)
+                sentences, clauses = found or ((), None)
+            self._apply(rule, scan, sentences, clauses)
         if self.suppress and "medlint" in chunk.text:
             self.directives += find_directives(
                 chunk.text,
@@ -307,7 +309,13 @@ class _TextRun:
             )
         self.last_line = chunk.line + document.line_count - 1
 
-    def _apply(self, rule: Rule, scan: Scan, sentences: Sequence[int] | None) -> None:
+    def _apply(
+        self,
+        rule: Rule,
+        scan: Scan,
+        sentences: Sequence[int] | None,
+        clauses: Sequence[int] | None = None,
+    ) -> None:
         """Run one rule on one chunk, within the rule's time budget for the whole text.
 
         Built-in rules run on ``re`` (vetted by tests); users' rules on ``regex``, whose
@@ -322,7 +330,8 @@ class _TextRun:
             if rule.id in self.whole:
                 rule.checker.collect(self.whole[rule.id], scan, sentences)  # type: ignore[attr-defined]
             else:
-                hits = list(rule.checker.check(scan, self.linter.severity_of(rule), sentences))
+                severity = self.linter.severity_of(rule)
+                hits = list(rule.checker.check(scan, severity, sentences, clauses))
         except TimeoutError:
             timed_out = True
         self.spent[rule.id] = self.spent.get(rule.id, 0.0) + perf_counter() - started

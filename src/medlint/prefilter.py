@@ -11,12 +11,21 @@ identical with and without the prefilter (tested).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from medlint import fastre
 from medlint.document import Document
 from medlint.literals import trie_pattern
 from medlint.ruleset import Rule
+
+
+class Candidates(NamedTuple):
+    """The sentences a rule must read, and for each the one clause that holds there (its
+    index), or -1 when several do. ``clauses`` is None for a rule with a single clause."""
+
+    sentences: list[int]
+    clauses: list[int] | None
 
 
 class Prefilter:
@@ -55,9 +64,9 @@ class Prefilter:
 
     def candidates(
         self, document: Document, lowered: str | None = None
-    ) -> dict[str, Sequence[int]] | None:
-        """Sentence indexes per rule id (rules with anchors): the sentences that satisfy one of
-        the rule's clauses. None: check everything.
+    ) -> dict[str, Candidates] | None:
+        """Candidates per rule id (rules with anchors): the sentences that satisfy one of the
+        rule's clauses. None: check everything.
 
         ``lowered`` is the prose lower-cased (if the caller has it already)."""
         prose = document.prose
@@ -80,16 +89,19 @@ class Prefilter:
         for literal, indexes in where.items():
             for group in self._groups_of(literal):
                 holding[group].update(indexes)
-        result: dict[str, Sequence[int]] = {}
+        result: dict[str, Candidates] = {}
         for rule_id, clauses in self._clauses:
-            matched: set[int] = set()
-            for first, *others in clauses:
+            clause_of: dict[int, int] = {}  # sentence -> the clause that holds, -1: several
+            for number, (first, *others) in enumerate(clauses):
                 sentences = holding[first]
                 if sentences and others:
                     sentences = sentences.intersection(*(holding[group] for group in others))
-                matched |= sentences
-            if matched:
-                result[rule_id] = sorted(matched)
+                for index in sentences:
+                    clause_of[index] = number if clause_of.get(index, number) == number else -1
+            if clause_of:
+                order = sorted(clause_of)
+                single = [clause_of[i] for i in order] if len(clauses) > 1 else None
+                result[rule_id] = Candidates(order, single)
         return result
 
 

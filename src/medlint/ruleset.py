@@ -39,7 +39,7 @@ COMMON_FIELDS: Final = MappingProxyType(
 )
 MESSAGE_VALUES: Final = frozenset({"match", "value", "threshold"})
 INTERNAL_OPTIONS: Final = frozenset(
-    {"anchors", "sources", "requires_literals"}
+    {"anchors", "sources", "clause_sources", "requires_literals"}
 )  # worked out by medlint, cached
 
 
@@ -281,6 +281,7 @@ def _validate_rule(raw: Any, path: str, line: int) -> dict[str, Any]:
     options = {k: values[k] for k in kind.FIELDS}
     options["anchors"] = _anchors(kind_name, options)
     options["sources"] = _sources(options)
+    options["clause_sources"] = _clause_sources(kind_name, options)
     if options.get("requires"):
         options["requires_literals"] = _literals(options["requires"])
     import regex
@@ -311,6 +312,23 @@ def _sources(options: Mapping[str, Any]) -> dict[str, str]:
         {f"{key}:lower": with_first_chars(lower_pattern(src)) for key, src in list(sources.items())}
     )
     return sources
+
+
+def _clause_sources(kind: str, options: Mapping[str, Any]) -> list[list[str]] | None:
+    """[source, lower-cased source] of each trigger pattern alone, when the rule's anchors have
+    one clause per pattern (clause k holds wherever pattern k can match): in a sentence where
+    only clause k holds, no other pattern can match, so pattern k alone finds exactly what the
+    whole alternation finds, in less time. None when there is nothing to gain."""
+    from medlint.literals import with_first_chars
+    from medlint.patterns import lower_pattern, pattern_source
+
+    patterns = list(options.get("patterns") or ())
+    anchors = options.get("anchors")
+    if kind != "pattern" or len(patterns) < 2 or not anchors or len(anchors) != len(patterns):
+        return None
+    nonword = bool(options.get("nonword"))
+    each = [pattern_source([pattern], nonword=nonword) for pattern in patterns]
+    return [[source, with_first_chars(lower_pattern(source))] for source in each]
 
 
 def _literals(patterns: Iterable[str]) -> list[str] | None:

@@ -20,10 +20,15 @@ class Checker(Protocol):
     """A compiled rule body: finds hits in one scanned document."""
 
     def check(
-        self, scan: Scan, severity: Severity, sentences: Sequence[int] | None = None
+        self,
+        scan: Scan,
+        severity: Severity,
+        sentences: Sequence[int] | None = None,
+        clauses: Sequence[int] | None = None,
     ) -> Iterator[Hit]:
         """Hits in the document; ``sentences`` limits the search to these sentence indexes
-        (the prefilter's candidates), None means every sentence."""
+        (the prefilter's candidates), None means every sentence. ``clauses``, when given, names
+        for each of those sentences the one anchor clause that holds there (-1: several)."""
         ...
 
 

@@ -43,7 +43,11 @@ class MetricChecker:
     # document-scope one adds up counts over all chunks and reports once.
 
     def check(
-        self, scan: Scan, severity: Severity, sentences: Sequence[int] | None = None
+        self,
+        scan: Scan,
+        severity: Severity,
+        sentences: Sequence[int] | None = None,
+        clauses: Sequence[int] | None = None,
     ) -> Iterator[Hit]:
         by_paragraph: dict[int, list[tuple[Sentence, list[str]]]] = {}
         for index, sentence in enumerate(scan.document.sentences):  # a measure reads them all
@@ -81,7 +85,11 @@ class DocumentMetricChecker(MetricChecker):
     """The same measure over the whole document (``scope: document``)."""
 
     def check(
-        self, scan: Scan, severity: Severity, sentences: Sequence[int] | None = None
+        self,
+        scan: Scan,
+        severity: Severity,
+        sentences: Sequence[int] | None = None,
+        clauses: Sequence[int] | None = None,
     ) -> Iterator[Hit]:
         return iter(())
 

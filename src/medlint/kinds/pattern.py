@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Final
 
 from medlint.findings import Severity
-from medlint.patterns import matcher_for
+from medlint.patterns import Matcher, matcher_for
 from medlint.scan import Hit, Scan
 from medlint.schema import Field, boolean, context, one_of, patterns
 
@@ -35,6 +35,13 @@ FIELDS: Final = {
 class PatternChecker:
     def __init__(self, options: Mapping[str, Any], trusted: bool = False) -> None:
         self.pattern = matcher_for(options, "patterns", trusted)
+        each = options.get("clause_sources")
+        # Each trigger pattern alone, for sentences where only its anchor clause holds.
+        self.by_clause = (
+            [Matcher(source, trusted=trusted, lowered=lowered) for source, lowered in each]
+            if each
+            else None
+        )
         self.with_ = matcher_for(options, "with", trusted) if options.get("with") else None
         self.unless = matcher_for(options, "unless", trusted) if options.get("unless") else None
         self.unless_scope = options.get("unless_scope") or "sentence"
@@ -43,15 +50,25 @@ class PatternChecker:
         self.lower = frozenset(flags["lower"])
 
     def check(
-        self, scan: Scan, severity: Severity, sentences: Sequence[int] | None = None
+        self,
+        scan: Scan,
+        severity: Severity,
+        sentences: Sequence[int] | None = None,
+        clauses: Sequence[int] | None = None,
     ) -> Iterator[Hit]:
         all_sentences = scan.document.sentences
         prose = scan.document.prose
         timeout = scan.timeout
-        for index in range(len(all_sentences)) if sentences is None else sentences:
+        if sentences is None:
+            sentences = range(len(all_sentences))
+        by_clause = self.by_clause if clauses is not None else None
+        for position, index in enumerate(sentences):
             sentence = all_sentences[index]
+            pattern = self.pattern
+            if by_clause is not None and clauses is not None and clauses[position] >= 0:
+                pattern = by_clause[clauses[position]]  # the only pattern that can match here
             checked = False  # 'with' and 'unless' are judged once per sentence, at its 1st match
-            for match in self.pattern.finditer(
+            for match in pattern.finditer(
                 prose, scan.lowered, sentence.start, sentence.end, timeout
             ):
                 if not checked:

@@ -1,0 +1,84 @@
+"""The prefilter: which sentences each rule reads, and which of its patterns can match there.
+
+It is a speed device only: every test here also checks that the findings equal a run without it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from medlint.document import Document
+from medlint.engine import Linter
+from medlint.prefilter import Prefilter
+
+PACK = """\
+- id: T01
+  name: two-claims
+  category: hype
+  severity: warning
+  message: "'{match}' is a claim."
+  suggest: Say what was measured.
+  why: Claims need evidence.
+  references:
+    - {title: Guide, url: "https://example.org"}
+  patterns:
+    - 'miracle (?:cure|remedy)'
+    - 'works (?:wonders|miracles)'
+    - 'wonder worker'
+  examples:
+    flag: ["A miracle cure.", "It works wonders.", "A wonder worker."]
+    pass: ["It works.", "No miracle here.", "Is it a miracle cure?"]
+"""
+
+TEXT = (
+    "Nothing to see in this first sentence. A miracle cure for all. It works wonders, "
+    "they say. This miracle works wonders and is a miracle cure. Plain words end it."
+)
+
+
+def _linters(tmp_path: Path) -> tuple[Linter, Linter]:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(PACK, encoding="utf-8")
+    return (
+        Linter(rules=[pack], builtin=False),
+        Linter(rules=[pack], builtin=False, prefilter=False),
+    )
+
+
+def test_candidates_name_the_one_clause_that_holds(tmp_path: Path) -> None:
+    fast, _ = _linters(tmp_path)
+    document = Document(TEXT)
+    found = Prefilter(fast.rules).candidates(document)
+    assert found is not None
+    candidates = found["T01"]
+    # Sentence 0 has no literal of any clause; 1 holds clause 0 only ("miracle", "cure"),
+    # 2 clause 1 only ("works", "wonders"), 3 clauses 0 and 1.
+    assert candidates.sentences == [1, 2, 3]
+    assert candidates.clauses == [0, 1, -1]
+
+
+def test_findings_equal_a_run_without_the_prefilter(tmp_path: Path) -> None:
+    fast, plain = _linters(tmp_path)
+    found = fast.lint_text(TEXT)
+    assert [f.match for f in found] == [
+        "miracle cure",
+        "works wonders",
+        "works wonders",
+        "miracle cure",
+    ]
+    assert found == plain.lint_text(TEXT)
+
+
+def test_a_rule_with_one_clause_gets_no_clause_list(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(
+        PACK.replace("    - 'works (?:wonders|miracles)'\n", "").replace(
+            "    - 'wonder worker'\n", ""
+        ),
+        encoding="utf-8",
+    )
+    linter = Linter(rules=[pack], builtin=False)
+    found = Prefilter(linter.rules).candidates(Document(TEXT))
+    assert found is not None
+    assert found["T01"].sentences == [1, 3]
+    assert found["T01"].clauses is None
