@@ -92,6 +92,17 @@ def pattern_source(patterns: list[str], *, nonword: bool = False) -> str:
     return "|".join(parts)
 
 
+def fast_form(source: str) -> str:
+    """The form of a pattern source that the fast path compiles on ``re``: lower-cased when
+    the pattern has no case-sensitive part (it then runs on lower-cased text), and behind a
+    look-ahead for its possible first characters. Worked out when a pack is validated."""
+    from medlint.literals import with_first_chars
+
+    if "(?-i" in source:
+        return with_first_chars(source)  # compiled with IGNORECASE, like the source
+    return with_first_chars(lower_pattern(source))
+
+
 class Matcher:
     """A rule's patterns, compiled on first use, for speed where that is safe.
 
@@ -99,11 +110,12 @@ class Matcher:
     lower-cased text, about four times faster than ``regex`` with IGNORECASE. Users' patterns
     run on ``regex`` with a timeout, so a catastrophic pattern cannot hang a run. Patterns with
     case-sensitive parts (``(?-i:...)``) always match the original text case-insensitively.
+    ``fast`` is :func:`fast_form` of the source, if known already.
     """
 
-    def __init__(self, source: str, *, trusted: bool = False, lowered: str | None = None) -> None:
+    def __init__(self, source: str, *, trusted: bool = False, fast: str | None = None) -> None:
         self.source = source
-        self.lowered_source = lowered
+        self.fast_source = fast
         self.trusted = trusted
         self.lowercase = "(?-i" not in source
         self.fast = False
@@ -112,33 +124,23 @@ class Matcher:
 
     def _pattern(self) -> Any:
         if self._compiled is None:
-            if not self.lowercase:
-                if self.trusted:
-                    from medlint import fastre
+            if self.trusted:
+                from medlint import fastre
 
-                    try:
-                        self._compiled = fastre.compile(self.source, re.IGNORECASE)
-                        self.fast = True
-                        return self._compiled
-                    except re.error:
-                        pass
-                import regex
+                fast = self.fast_source or fast_form(self.source)
+                try:
+                    flags = 0 if self.lowercase else re.IGNORECASE
+                    self._compiled = fastre.compile(fast, flags)
+                    self.fast = True
+                    return self._compiled
+                except re.error:
+                    pass
+            import regex
 
-                self._compiled = regex.compile(self.source, FLAGS)
+            if self.lowercase:
+                self._compiled = regex.compile(lower_pattern(self.source), regex.VERSION0)
             else:
-                lowered = self.lowered_source or lower_pattern(self.source)
-                if self.trusted:
-                    from medlint import fastre
-
-                    try:
-                        self._compiled = fastre.compile(lowered)
-                        self.fast = True
-                    except re.error:
-                        pass
-                if self._compiled is None:
-                    import regex
-
-                    self._compiled = regex.compile(lowered, regex.VERSION0)
+                self._compiled = regex.compile(self.source, FLAGS)
         return self._compiled
 
     def _original(self) -> Any:
@@ -166,16 +168,36 @@ class Matcher:
 
     def search(self, text: str, timeout: float | None = None) -> bool:
         compiled = self._pattern()
-        lowered = text.lower()
-        if len(lowered) != len(text):
-            return self._original().search(text, timeout=timeout) is not None
         if not self.lowercase:
             if self.fast:
                 return compiled.search(text) is not None
             return compiled.search(text, timeout=timeout) is not None
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return self._original().search(text, timeout=timeout) is not None
         if self.fast:
             return compiled.search(lowered) is not None
         return compiled.search(lowered, timeout=timeout) is not None
+
+
+class AnyMatcher:
+    """A list that is only searched (``with``, ``unless``, ``requires``), split in two: the
+    patterns that can run on lower-cased text, and those with case-sensitive parts. One
+    case-sensitive pattern would otherwise put the whole list on the slower case-insensitive
+    match of the original text."""
+
+    def __init__(self, parts: list[Matcher]) -> None:
+        self.parts = parts
+
+    def search(self, text: str, timeout: float | None = None) -> bool:
+        return any(part.search(text, timeout) for part in self.parts)
+
+
+def split_by_case(patterns: list[str]) -> tuple[list[str], list[str]]:
+    """(patterns without case-sensitive parts, patterns with them)."""
+    plain = [p for p in patterns if "(?-i" not in p]
+    cased = [p for p in patterns if "(?-i" in p]
+    return plain, cased
 
 
 def matcher_for(options: Mapping[str, Any], key: str, trusted: bool) -> Matcher:
@@ -185,7 +207,22 @@ def matcher_for(options: Mapping[str, Any], key: str, trusted: bool) -> Matcher:
     if not isinstance(source, str):
         nonword = bool(options.get("nonword")) and key == "patterns"
         return Matcher(pattern_source(list(options[key]), nonword=nonword), trusted=trusted)
-    return Matcher(source, trusted=trusted, lowered=sources.get(f"{key}:lower"))
+    return Matcher(source, trusted=trusted, fast=sources.get(f"{key}:fast"))
+
+
+def searcher_for(options: Mapping[str, Any], key: str, trusted: bool) -> Matcher | AnyMatcher:
+    """What searches ``options[key]``, a list that is only searched: in two parts when
+    validation split it by case (see :class:`AnyMatcher`)."""
+    sources = options.get("sources") or {}
+    if f"{key}:plain" not in sources:
+        return matcher_for(options, key, trusted)
+    parts = ("plain", "cased")
+    return AnyMatcher(
+        [
+            Matcher(sources[f"{key}:{p}"], trusted=trusted, fast=sources[f"{key}:{p}:fast"])
+            for p in parts
+        ]
+    )
 
 
 def check_pattern(pattern: str) -> str | None:

@@ -297,9 +297,11 @@ def _validate_rule(raw: Any, path: str, line: int) -> dict[str, Any]:
 
 
 def _sources(options: Mapping[str, Any]) -> dict[str, str]:
-    """The regex source of each pattern list, worked out once and cached with the pack."""
-    from medlint.literals import with_first_chars
-    from medlint.patterns import lower_pattern, pattern_source
+    """The regex source of each pattern list and the form the fast path compiles (see
+    :func:`medlint.patterns.fast_form`), worked out once and cached with the pack. A list that
+    is only searched and mixes case-sensitive patterns with others is also kept in two parts
+    (see :class:`medlint.patterns.AnyMatcher`)."""
+    from medlint.patterns import fast_form, pattern_source, split_by_case
 
     nonword = bool(options.get("nonword"))
     sources = {
@@ -307,10 +309,12 @@ def _sources(options: Mapping[str, Any]) -> dict[str, str]:
         for key in ("patterns", "with", "unless", "requires")
         if options.get(key)
     }
-    # The lower-cased form the fast matcher runs on, worked out once too.
-    sources.update(
-        {f"{key}:lower": with_first_chars(lower_pattern(src)) for key, src in list(sources.items())}
-    )
+    for key in ("with", "unless", "requires"):
+        plain, cased = split_by_case(list(options.get(key) or ()))
+        if plain and cased:
+            sources[f"{key}:plain"] = pattern_source(plain)
+            sources[f"{key}:cased"] = pattern_source(cased)
+    sources.update({f"{key}:fast": fast_form(src) for key, src in list(sources.items())})
     return sources
 
 
@@ -319,8 +323,7 @@ def _clause_sources(kind: str, options: Mapping[str, Any]) -> list[list[str]] | 
     one clause per pattern (clause k holds wherever pattern k can match): in a sentence where
     only clause k holds, no other pattern can match, so pattern k alone finds exactly what the
     whole alternation finds, in less time. None when there is nothing to gain."""
-    from medlint.literals import with_first_chars
-    from medlint.patterns import lower_pattern, pattern_source
+    from medlint.patterns import fast_form, pattern_source
 
     patterns = list(options.get("patterns") or ())
     anchors = options.get("anchors")
@@ -328,7 +331,7 @@ def _clause_sources(kind: str, options: Mapping[str, Any]) -> list[list[str]] | 
         return None
     nonword = bool(options.get("nonword"))
     each = [pattern_source([pattern], nonword=nonword) for pattern in patterns]
-    return [[source, with_first_chars(lower_pattern(source))] for source in each]
+    return [[source, fast_form(source)] for source in each]
 
 
 def _literals(patterns: Iterable[str]) -> list[str] | None:

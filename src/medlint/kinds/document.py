@@ -13,7 +13,7 @@ from typing import Any, Final
 
 from medlint.findings import Severity
 from medlint.kinds import Conclusion
-from medlint.patterns import matcher_for
+from medlint.patterns import matcher_for, searcher_for
 from medlint.scan import Located, Scan
 from medlint.schema import Field, context, patterns
 
@@ -33,8 +33,8 @@ FIELDS: Final = {
 class DocumentChecker:
     def __init__(self, options: Mapping[str, Any], trusted: bool = False) -> None:
         self.trigger = matcher_for(options, "patterns", trusted)
-        self.with_ = matcher_for(options, "with", trusted) if options.get("with") else None
-        self.requires = matcher_for(options, "requires", trusted)
+        self.with_ = searcher_for(options, "with", trusted) if options.get("with") else None
+        self.requires = searcher_for(options, "requires", trusted)
         literals = options.get("requires_literals")
         self.requires_literals = tuple(literals) if literals else None
         flags = {**DEFAULT_CONTEXT, **(options.get("context") or {})}

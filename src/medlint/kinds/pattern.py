@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Final
 
 from medlint.findings import Severity
-from medlint.patterns import Matcher, matcher_for
+from medlint.patterns import Matcher, matcher_for, searcher_for
 from medlint.scan import Hit, Scan
 from medlint.schema import Field, boolean, context, one_of, patterns
 
@@ -38,12 +38,10 @@ class PatternChecker:
         each = options.get("clause_sources")
         # Each trigger pattern alone, for sentences where only its anchor clause holds.
         self.by_clause = (
-            [Matcher(source, trusted=trusted, lowered=lowered) for source, lowered in each]
-            if each
-            else None
+            [Matcher(source, trusted=trusted, fast=fast) for source, fast in each] if each else None
         )
-        self.with_ = matcher_for(options, "with", trusted) if options.get("with") else None
-        self.unless = matcher_for(options, "unless", trusted) if options.get("unless") else None
+        self.with_ = searcher_for(options, "with", trusted) if options.get("with") else None
+        self.unless = searcher_for(options, "unless", trusted) if options.get("unless") else None
         self.unless_scope = options.get("unless_scope") or "sentence"
         flags = {**DEFAULT_CONTEXT, **(options.get("context") or {})}
         self.skip = frozenset(flags["skip"])
