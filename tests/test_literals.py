@@ -23,6 +23,14 @@ _SOURCES = [
     if ":" not in key and "(?-i" not in source
 ]
 _EXAMPLES = [e.lower() for rule in _RULES for e in (*rule.flag_examples, *rule.pass_examples)]
+# Sources with case-sensitive parts run case-insensitively on the original text.
+_CASED_SOURCES = [
+    source
+    for rule in _RULES
+    for key, source in (rule.options.get("sources") or {}).items()
+    if not key.endswith(":fast") and "(?-i" in source
+]
+_ORIGINAL_EXAMPLES = [e for rule in _RULES for e in (*rule.flag_examples, *rule.pass_examples)]
 
 
 def test_first_chars_of_simple_patterns() -> None:
@@ -49,9 +57,9 @@ def test_required_groups_are_each_needed() -> None:
     assert required_groups(r"\w+") is None
 
 
-def _same_matches(source: str, text: str) -> bool:
-    plain = [m.span() for m in re.finditer(source, text)]
-    guarded = [m.span() for m in re.finditer(with_first_chars(source), text)]
+def _same_matches(source: str, text: str, flags: int = 0) -> bool:
+    plain = [m.span() for m in re.finditer(source, text, flags)]
+    guarded = [m.span() for m in re.finditer(with_first_chars(source), text, flags)]
     return plain == guarded
 
 
@@ -73,3 +81,25 @@ def test_look_ahead_keeps_every_builtin_match_on_mixed_text(pieces: list[str]) -
     text = " ".join(pieces)
     for source in _SOURCES:
         assert _same_matches(source, text), source
+
+
+def test_look_ahead_keeps_every_case_sensitive_match() -> None:
+    text = "\n".join(_ORIGINAL_EXAMPLES)
+    assert len(_CASED_SOURCES) >= 5
+    for source in _CASED_SOURCES:
+        assert _same_matches(source, text, re.IGNORECASE), source
+        assert _same_matches(source, text.upper(), re.IGNORECASE), source
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_ORIGINAL_EXAMPLES)
+        | st.text(alphabet="abcdeiklmnoprstABDEJLMNPRST .,()[]-'’12%\u212a\u017f\n", max_size=40),
+        max_size=6,
+    )
+)
+def test_look_ahead_keeps_case_sensitive_matches_on_mixed_text(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for source in _CASED_SOURCES:
+        assert _same_matches(source, text, re.IGNORECASE), source
