@@ -25,10 +25,15 @@ _SENTENCE_END = fastre.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[.!?…]+[\"'”
 _SOFT_BREAK = fastre.compile(
     r"\n[^\S\n]*(?=\S)"
 )  # kept only if the next character is not lower case
-_ABBREVIATION = fastre.compile(
-    r"(?:\b(?:e\.g|i\.e|etc|vs|cf|al|approx|dr|mr|mrs|ms|prof|st|fig|figs|no|nos|vol|pp|jr|sr|inc|"
-    r"ltd|co|dept|est|ca|mt|ref|refs|eq|sec|ch|min|max|mg|ml|kg|resp|incl|u\.s|u\.k|ph\.d|m\.d)"
-    r"|\b[^\W\d_])\.$",  # or a single initial, "J."
+_ABBREVIATIONS = (
+    "e.g i.e etc vs cf al approx dr mr mrs ms prof st fig figs no nos vol pp jr sr inc ltd co dept "
+    "est ca mt ref refs eq sec ch min max mg ml kg resp incl u.s u.k ph.d m.d"
+).split()
+# A full stop after an abbreviation or a single initial ("J.") does not end a sentence. Matched
+# on the text before the stop *reversed*, so ``match`` tries one position instead of ``search``
+# trying them all: ".ge" at the start of the reversed text is "e.g." at the end of the text.
+_ABBREVIATION_REVERSED = fastre.compile(
+    r"\.(?:" + "|".join(re.escape(a[::-1]) for a in _ABBREVIATIONS) + r"|[^\W\d_])\b",
     re.IGNORECASE,
 )
 
@@ -127,11 +132,13 @@ def _paragraphs(prose: str, breaks: tuple[int, ...]) -> list[Paragraph]:
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """``[start, end)`` less white space at either end (empty: ``start == end``)."""
+    piece = text[start:end]
+    kept = piece.strip()
+    if not kept:
+        return start, start
+    start += len(piece) - len(piece.lstrip())
+    return start, start + len(kept)
 
 
 _NEXT_VISIBLE = fastre.compile(r"\s*(\S)")
@@ -161,8 +168,9 @@ def _sentences(
         block = prose[paragraph.start : paragraph.end]
         cuts = {0, len(block)}
         for m in _SENTENCE_END.finditer(block):
-            before = block[max(0, m.start() - 12) : m.start() + 1]
-            if m.group().startswith(".") and _ABBREVIATION.search(before):
+            if block[m.start()] == "." and _ABBREVIATION_REVERSED.match(
+                block[max(0, m.start() - 12) : m.start() + 1][::-1]
+            ):
                 continue
             following = _NEXT_VISIBLE.match(block, m.end())
             if following is not None and following.group(1).islower():
