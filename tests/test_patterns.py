@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from medlint.engine import Linter
-from medlint.patterns import AnyMatcher, Matcher
+from medlint.patterns import AnyMatcher, Matcher, pattern_source, search_parts
 
 PACK = """\
 - id: T01
@@ -43,11 +43,13 @@ def linter(tmp_path_factory: pytest.TempPathFactory) -> Linter:
     return Linter(rules=[pack], builtin=False)
 
 
-def test_a_searched_list_mixing_case_sensitive_patterns_is_split(linter: Linter) -> None:
+def test_a_searched_list_is_split_by_case_and_literals(linter: Linter) -> None:
     [rule] = linter.rules
-    sources = rule.options["sources"]
-    assert sources["unless:plain"] == "(?<!\\w)(?:placebo)(?!\\w)"
-    assert "(?-i:[A-Z])" in sources["unless:cased"]
+    parts = rule.options["search_parts"]["unless"]
+    assert [(source, literals) for source, _fast, literals in parts] == [
+        ("(?<!\\w)(?:placebo)(?!\\w)", ["placebo"]),
+        ("(?<!\\w)(?:published\\s+in\\s+(?-i:[A-Z])\\w+)(?:(?!\\w)|(?<!\\w))", None),
+    ]
     unless = rule.checker.unless  # type: ignore[attr-defined]
     assert isinstance(unless, AnyMatcher) and len(unless.parts) == 2
 
@@ -58,13 +60,21 @@ def test_the_split_list_excuses_what_the_whole_list_does(
     linter: Linter, text: str, flagged: bool, trusted: bool
 ) -> None:
     [rule] = linter.rules
-    sources = rule.options["sources"]
-    whole = Matcher(sources["unless"], trusted=trusted)
+    whole = Matcher(rule.options["sources"]["unless"], trusted=trusted)
     split = AnyMatcher(
         [
-            Matcher(sources[f"unless:{part}"], trusted=trusted, fast=sources[f"unless:{part}:fast"])
-            for part in ("plain", "cased")
+            Matcher(source, trusted=trusted, fast=fast, literals=literals)
+            for source, fast, literals in rule.options["search_parts"]["unless"]
         ]
     )
     assert split.search(text) == whole.search(text) == (not flagged)
     assert bool(linter.lint_text(text)) == flagged
+
+
+def test_the_literal_guard_only_skips_texts_without_a_match() -> None:
+    parts = search_parts(["randomi[sz]ed", "placebo", "\\[\\d+\\]", "doi"])
+    assert [literals for _s, _f, literals in parts] == [["doi", "placebo", "randomi"], None]
+    matchers = [Matcher(s, trusted=True, fast=f, literals=w) for s, f, w in parts]
+    whole = Matcher(pattern_source(["randomi[sz]ed", "placebo", "\\[\\d+\\]", "doi"]))
+    for text in ["A RANDOMISED trial.", "Placebo-controlled.", "As shown [12].", "No trial.", "ſ"]:
+        assert any(m.search(text) for m in matchers) == whole.search(text), text

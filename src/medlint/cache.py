@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-SCHEMA = "15"  # bump when the shape of validated values changes
+SCHEMA = "16"  # bump when the shape of validated values changes
 
 try:  # blake2b without loading OpenSSL (importing hashlib costs ~4 ms of a cold start)
     from _blake2 import blake2b as _hash

@@ -113,9 +113,18 @@ class Matcher:
     ``fast`` is :func:`fast_form` of the source, if known already.
     """
 
-    def __init__(self, source: str, *, trusted: bool = False, fast: str | None = None) -> None:
+    def __init__(
+        self,
+        source: str,
+        *,
+        trusted: bool = False,
+        fast: str | None = None,
+        literals: list[str] | None = None,
+    ) -> None:
         self.source = source
         self.fast_source = fast
+        # Lower-case strings one of which every match holds: search() looks for them first.
+        self.literals = tuple(literals) if literals else None
         self.trusted = trusted
         self.lowercase = "(?-i" not in source
         self.fast = False
@@ -175,16 +184,17 @@ class Matcher:
         lowered = text.lower()
         if len(lowered) != len(text):
             return self._original().search(text, timeout=timeout) is not None
+        # The pattern runs on lower-cased text, so a match holds one of its literals there.
+        if self.literals is not None and not any(w in lowered for w in self.literals):
+            return False
         if self.fast:
             return compiled.search(lowered) is not None
         return compiled.search(lowered, timeout=timeout) is not None
 
 
 class AnyMatcher:
-    """A list that is only searched (``with``, ``unless``, ``requires``), split in two: the
-    patterns that can run on lower-cased text, and those with case-sensitive parts. One
-    case-sensitive pattern would otherwise put the whole list on the slower case-insensitive
-    match of the original text."""
+    """A list that is only searched (``with``, ``unless``, ``requires``), in parts (see
+    :func:`search_parts`); it is found when one part is."""
 
     def __init__(self, parts: list[Matcher]) -> None:
         self.parts = parts
@@ -193,11 +203,36 @@ class AnyMatcher:
         return any(part.search(text, timeout) for part in self.parts)
 
 
-def split_by_case(patterns: list[str]) -> tuple[list[str], list[str]]:
-    """(patterns without case-sensitive parts, patterns with them)."""
-    plain = [p for p in patterns if "(?-i" not in p]
+def search_parts(patterns: list[str]) -> list[list[Any]]:
+    """A searched list in up to three parts, ``[source, fast form, literals or None]``:
+
+    - patterns that run on lower-cased text and each hold a required literal: the part is
+      looked for only where one of its literals occurs (a substring test, far quicker than a
+      regex search that fails, which is what most searches of ``unless`` do);
+    - the other patterns that run on lower-cased text;
+    - the patterns with case-sensitive parts, on the slower case-insensitive match of the
+      original text (one of them would otherwise put the whole list there). No literal guard:
+      that match also finds case variants that lower-casing does not produce ("ſ" for "s").
+    """
+    from medlint.literals import required_literals
+
+    literal_of: dict[str, frozenset[str] | None] = {
+        p: required_literals(widen(p)) for p in patterns
+    }
     cased = [p for p in patterns if "(?-i" in p]
-    return plain, cased
+    guarded = [p for p in patterns if p not in cased and literal_of[p] is not None]
+    unguarded = [p for p in patterns if p not in cased and literal_of[p] is None]
+    parts: list[list[Any]] = []
+    for group in (guarded, unguarded, cased):
+        if not group:
+            continue
+        found = [literal_of[p] for p in group]
+        literals = None
+        if group is guarded:
+            literals = sorted({w for requirement in found if requirement for w in requirement})
+        source = pattern_source(group)
+        parts.append([source, fast_form(source), literals])
+    return parts
 
 
 def matcher_for(options: Mapping[str, Any], key: str, trusted: bool) -> Matcher:
@@ -211,16 +246,15 @@ def matcher_for(options: Mapping[str, Any], key: str, trusted: bool) -> Matcher:
 
 
 def searcher_for(options: Mapping[str, Any], key: str, trusted: bool) -> Matcher | AnyMatcher:
-    """What searches ``options[key]``, a list that is only searched: in two parts when
-    validation split it by case (see :class:`AnyMatcher`)."""
-    sources = options.get("sources") or {}
-    if f"{key}:plain" not in sources:
+    """What searches ``options[key]``, a list that is only searched, in the parts worked out
+    at validation (see :func:`search_parts`)."""
+    parts = (options.get("search_parts") or {}).get(key)
+    if not parts:
         return matcher_for(options, key, trusted)
-    parts = ("plain", "cased")
     return AnyMatcher(
         [
-            Matcher(sources[f"{key}:{p}"], trusted=trusted, fast=sources[f"{key}:{p}:fast"])
-            for p in parts
+            Matcher(source, trusted=trusted, fast=fast, literals=literals)
+            for source, fast, literals in parts
         ]
     )
 

@@ -39,7 +39,7 @@ COMMON_FIELDS: Final = MappingProxyType(
 )
 MESSAGE_VALUES: Final = frozenset({"match", "value", "threshold"})
 INTERNAL_OPTIONS: Final = frozenset(
-    {"anchors", "sources", "clause_sources", "requires_literals"}
+    {"anchors", "sources", "clause_sources", "search_parts", "requires_literals"}
 )  # worked out by medlint, cached
 
 
@@ -282,6 +282,7 @@ def _validate_rule(raw: Any, path: str, line: int) -> dict[str, Any]:
     options["anchors"] = _anchors(kind_name, options)
     options["sources"] = _sources(options)
     options["clause_sources"] = _clause_sources(kind_name, options)
+    options["search_parts"] = _search_parts(options)
     if options.get("requires"):
         options["requires_literals"] = _literals(options["requires"])
     import regex
@@ -298,10 +299,8 @@ def _validate_rule(raw: Any, path: str, line: int) -> dict[str, Any]:
 
 def _sources(options: Mapping[str, Any]) -> dict[str, str]:
     """The regex source of each pattern list and the form the fast path compiles (see
-    :func:`medlint.patterns.fast_form`), worked out once and cached with the pack. A list that
-    is only searched and mixes case-sensitive patterns with others is also kept in two parts
-    (see :class:`medlint.patterns.AnyMatcher`)."""
-    from medlint.patterns import fast_form, pattern_source, split_by_case
+    :func:`medlint.patterns.fast_form`), worked out once and cached with the pack."""
+    from medlint.patterns import fast_form, pattern_source
 
     nonword = bool(options.get("nonword"))
     sources = {
@@ -309,13 +308,20 @@ def _sources(options: Mapping[str, Any]) -> dict[str, str]:
         for key in ("patterns", "with", "unless", "requires")
         if options.get(key)
     }
-    for key in ("with", "unless", "requires"):
-        plain, cased = split_by_case(list(options.get(key) or ()))
-        if plain and cased:
-            sources[f"{key}:plain"] = pattern_source(plain)
-            sources[f"{key}:cased"] = pattern_source(cased)
     sources.update({f"{key}:fast": fast_form(src) for key, src in list(sources.items())})
     return sources
+
+
+def _search_parts(options: Mapping[str, Any]) -> dict[str, list[list[Any]]]:
+    """The lists that are only searched (``with``, ``unless``, ``requires``), each in parts
+    ``[source, fast form, literals or None]`` (see :class:`medlint.patterns.AnyMatcher`)."""
+    from medlint.patterns import search_parts
+
+    return {
+        key: search_parts(list(options[key]))
+        for key in ("with", "unless", "requires")
+        if options.get(key)
+    }
 
 
 def _clause_sources(kind: str, options: Mapping[str, Any]) -> list[list[str]] | None:
