@@ -7,6 +7,10 @@ named by a hash of what they were made from, medlint's version and the Python ve
 ``$MEDLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/medlint``, else ``~/.cache/medlint``. Set
 ``MEDLINT_CACHE_DIR=off`` to disable it. Any problem reading or writing the cache is ignored:
 the data is then simply worked out again.
+
+The cache stays small on its own: an entry read is marked as used (its time is renewed, at most
+once a day), and whenever an entry is written, entries unused for ``STALE_DAYS`` (left by older
+medlint or Python versions, or by rule packs since edited) are deleted.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 SCHEMA = "16"  # bump when the shape of validated values changes
+STALE_DAYS = 30  # entries unused this long are deleted when another entry is written
+_DAY = 24 * 60 * 60
 
 try:  # blake2b without loading OpenSSL (importing hashlib costs ~4 ms of a cold start)
     from _blake2 import blake2b as _hash
@@ -100,9 +106,39 @@ def _read(entry: Path | None) -> Any:
     if entry is None:
         return None
     try:
-        return marshal.loads(entry.read_bytes())
+        with open(entry, "rb") as stream:
+            data = marshal.loads(stream.read())
+            _mark_used(stream.fileno())
+        return data
     except Exception:  # missing, truncated or from another Python: rebuild it
         return None
+
+
+def _mark_used(descriptor: int) -> None:
+    """Renew an entry's time when it is over a day old, so pruning keeps what is in use."""
+    import time
+
+    now = time.time()
+    with contextlib.suppress(OSError):
+        if now - os.fstat(descriptor).st_mtime > _DAY:
+            os.utime(descriptor, (now, now))
+
+
+def prune(folder: Path, days: float = STALE_DAYS) -> int:
+    """Delete the entries of ``folder`` unused for ``days``; how many were deleted."""
+    import time
+
+    deleted = 0
+    limit = time.time() - days * _DAY
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for item in entries:
+            if not item.name.endswith((".marshal", ".json", ".pickle", ".tmp")):
+                continue
+            with contextlib.suppress(OSError):
+                if item.stat().st_mtime < limit:
+                    os.unlink(item.path)
+                    deleted += 1
+    return deleted
 
 
 def _write(entry: Path | None, data: Any) -> None:
@@ -113,6 +149,7 @@ def _write(entry: Path | None, data: Any) -> None:
     except ValueError:  # not plain data: not kept
         return
     _write_atomically(entry, payload)
+    prune(entry.parent)
 
 
 def _plain(data: Any) -> Any:

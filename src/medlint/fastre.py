@@ -24,6 +24,8 @@ _FITS = array("I").itemsize == 4 and getattr(_sre, "CODESIZE", 0) == 4
 # written back at exit when new patterns were compiled. Only medlint's own patterns go here.
 _PROGRAMS: dict[str, tuple[Any, ...]] | None = None
 _DIRTY: list[bool] = [False]
+_USED: set[str] = set()  # programs this process used (kept first when the memo is trimmed)
+MAX_PROGRAMS = 1000  # the most programs kept between runs (the built-in rules use ~120)
 
 
 def _programs() -> dict[str, tuple[Any, ...]]:
@@ -41,7 +43,16 @@ def _save() -> None:
     if _DIRTY[0] and _PROGRAMS is not None:
         from medlint import cache
 
-        cache.store_data("re-programs", _VERSION, _PROGRAMS)
+        cache.store_data("re-programs", _VERSION, kept(_PROGRAMS, _USED, MAX_PROGRAMS))
+
+
+def kept(programs: dict[str, Any], used: set[str], limit: int) -> dict[str, Any]:
+    """At most ``limit`` programs, the ones used in this run last (the most recent end of the
+    memo), the oldest of the others dropped first: edited user rules do not pile up."""
+    if len(programs) <= limit:
+        return programs
+    order = [k for k in programs if k not in used] + [k for k in programs if k in used]
+    return {key: programs[key] for key in order[-limit:]}
 
 
 def _program(pattern: str, flags: int) -> tuple[Any, ...]:
@@ -70,6 +81,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         programs = _programs()
         key = f"{int(flags)}:{pattern}"
         program = programs.get(key)
+        _USED.add(key)
         if program is None:
             program = _program(pattern, int(flags))
             programs[key] = program
