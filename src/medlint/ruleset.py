@@ -39,7 +39,7 @@ COMMON_FIELDS: Final = MappingProxyType(
 )
 MESSAGE_VALUES: Final = frozenset({"match", "value", "threshold"})
 INTERNAL_OPTIONS: Final = frozenset(
-    {"anchors", "sources", "clause_sources", "search_parts", "requires_literals"}
+    {"anchors", "sources", "clause_sources", "search_parts"}
 )  # worked out by medlint, cached
 
 
@@ -283,8 +283,6 @@ def _validate_rule(raw: Any, path: str, line: int) -> dict[str, Any]:
     options["sources"] = _sources(options)
     options["clause_sources"] = _clause_sources(kind_name, options)
     options["search_parts"] = _search_parts(options)
-    if options.get("requires"):
-        options["requires_literals"] = _literals(options["requires"])
     import regex
 
     from medlint.patterns import FLAGS
@@ -325,7 +323,7 @@ def _search_parts(options: Mapping[str, Any]) -> dict[str, list[list[Any]]]:
 
 
 def _clause_sources(kind: str, options: Mapping[str, Any]) -> list[list[str]] | None:
-    """[source, lower-cased source] of each trigger pattern alone, when the rule's anchors have
+    """[source, fast form] of each trigger pattern alone, when the rule's anchors have
     one clause per pattern (clause k holds wherever pattern k can match): in a sentence where
     only clause k holds, no other pattern can match, so pattern k alone finds exactly what the
     whole alternation finds, in less time. None when there is nothing to gain."""
@@ -338,20 +336,6 @@ def _clause_sources(kind: str, options: Mapping[str, Any]) -> list[list[str]] | 
     nonword = bool(options.get("nonword"))
     each = [pattern_source([pattern], nonword=nonword) for pattern in patterns]
     return [[source, fast_form(source)] for source in each]
-
-
-def _literals(patterns: Iterable[str]) -> list[str] | None:
-    """Literals one of which any match of any of the patterns contains, or None."""
-    from medlint.literals import required_literals
-    from medlint.patterns import widen
-
-    found: set[str] = set()
-    for pattern in patterns:
-        required = required_literals(widen(pattern))
-        if required is None:
-            return None
-        found |= required
-    return sorted(found)
 
 
 def _anchors(kind: str, options: Mapping[str, Any]) -> list[list[list[str]]] | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping
-from functools import cached_property
 from typing import Any, NamedTuple
 
 from medlint.chunking import Chunk
@@ -58,11 +57,6 @@ class Scan:
         self._starts = [s.start for s in document.sentences]
         self._cues: dict[int, list[Cue]] = {}
         self._words: dict[int, list[str]] = {}
-
-    @cached_property
-    def lowered_source(self) -> str:
-        """The chunk's source text, lower-cased (built on first use)."""
-        return self.document.text.lower()
 
     def place(self, source_start: int, source_end: int) -> tuple[int, int, int, int]:
         """(line, column, end line, end column) in the whole text of a chunk's source span."""

@@ -35,8 +35,6 @@ class DocumentChecker:
         self.trigger = matcher_for(options, "patterns", trusted)
         self.with_ = searcher_for(options, "with", trusted) if options.get("with") else None
         self.requires = searcher_for(options, "requires", trusted)
-        literals = options.get("requires_literals")
-        self.requires_literals = tuple(literals) if literals else None
         flags = {**DEFAULT_CONTEXT, **(options.get("context") or {})}
         self.skip = frozenset(flags["skip"])
         self.lower = frozenset(flags["lower"])
@@ -48,13 +46,9 @@ class DocumentChecker:
         """Note whether this chunk satisfies the rule, and its first trigger that counts."""
         if state["satisfied"]:
             return
-        # The source, not the prose: a link target or an href counts as a citation. A plain
-        # substring test of the literals every requirement needs skips most chunks cheaply.
-        source = scan.document.text
-        possible = self.requires_literals is None or any(
-            literal in scan.lowered_source for literal in self.requires_literals
-        )
-        if possible and self.requires.search(source, timeout=scan.timeout):
+        # The source, not the prose: a link target or an href counts as a citation. (Parts of
+        # the list with required literals are searched only where one occurs: see search_parts.)
+        if self.requires.search(scan.document.text, timeout=scan.timeout):
             state["satisfied"] = True
             return
         if state["first"] is None:
