@@ -55,7 +55,14 @@ class Assessment(NamedTuple):
 
     @property
     def flags(self) -> frozenset[str]:
-        return frozenset(name for name in FLAGS if getattr(self, name))
+        found = _FLAG_SETS.get(self)
+        if found is None:  # one of 32 combinations, each built once
+            found = _FLAG_SETS[self] = frozenset(name for name in FLAGS if getattr(self, name))
+        return found
+
+
+_FLAG_SETS: dict[Assessment, frozenset[str]] = {}
+_NO_CONTEXT = Assessment()
 
 
 def _cue_char(char: str) -> str:
@@ -201,6 +208,8 @@ class Lexicon:
         """The context flags of ``sentence[start:end]``; pass ``cues`` to reuse a scan."""
         if cues is None:
             cues = self.cues(sentence)
+        if not cues:  # most sentences: nothing can negate, hedge or quote the span
+            return _NO_CONTEXT
         terminators = [c for c in cues if c.kind == "terminator"]
 
         def open_between(a: int, b: int) -> bool:
