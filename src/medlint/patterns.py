@@ -226,10 +226,9 @@ def search_parts(patterns: list[str]) -> list[list[Any]]:
     for group in (guarded, unguarded, cased):
         if not group:
             continue
-        found = [literal_of[p] for p in group]
         literals = None
         if group is guarded:
-            literals = sorted({w for requirement in found if requirement for w in requirement})
+            literals = sorted({w for p in group for w in literal_of[p] or ()})
         source = pattern_source(group)
         parts.append([source, fast_form(source), literals])
     return parts

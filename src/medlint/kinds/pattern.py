@@ -59,12 +59,13 @@ class PatternChecker:
         timeout = scan.timeout
         if sentences is None:
             sentences = range(len(all_sentences))
-        by_clause = self.by_clause if clauses is not None else None
-        for position, index in enumerate(sentences):
+        by_clause = self.by_clause
+        if by_clause is None or clauses is None:
+            clauses = [-1] * len(sentences)
+        for index, clause in zip(sentences, clauses, strict=True):
             sentence = all_sentences[index]
-            pattern = self.pattern
-            if by_clause is not None and clauses is not None and clauses[position] >= 0:
-                pattern = by_clause[clauses[position]]  # the only pattern that can match here
+            # Where one clause holds, its pattern is the only one that can match.
+            pattern = self.pattern if clause < 0 or by_clause is None else by_clause[clause]
             checked = False  # 'with' and 'unless' are judged once per sentence, at its 1st match
             for match in pattern.finditer(
                 prose, scan.lowered, sentence.start, sentence.end, timeout
