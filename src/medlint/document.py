@@ -79,6 +79,19 @@ class Document:
             prose.text, self.paragraphs, prose.headings, soft_breaks=format != "html"
         )
 
+    def paragraph_sentences(self) -> list[range]:
+        """The indexes of each paragraph's sentences, paragraph by paragraph (a measure per
+        paragraph reads them as slices instead of testing every sentence's paragraph)."""
+        sentences = self.sentences
+        starts = [0]
+        starts += [
+            i
+            for i in range(1, len(sentences))
+            if sentences[i].paragraph != sentences[i - 1].paragraph
+        ]
+        starts.append(len(sentences))
+        return [range(a, b) for a, b in pairwise(starts) if a < b]
+
     def source_span(self, prose_start: int, prose_end: int) -> tuple[int, int]:
         """The source ``[start, end)`` that the prose ``[prose_start, prose_end)`` came from."""
         start = self.offsets.source_start(prose_start)

@@ -13,11 +13,11 @@ from functools import cache
 
 from medlint import fastre
 
-_WORD = fastre.compile(r"[^\W_][\w'’-]*")
+WORD = fastre.compile(r"[^\W_][\w'’-]*")
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return WORD.findall(text)
 
 
 LEFT = RIGHT = 2  # pyphen's defaults: no hyphen within 2 letters of either end of a word

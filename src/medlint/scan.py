@@ -56,7 +56,7 @@ class Scan:
         self.lowered: str | None = lowered if len(lowered) == len(document.prose) else None
         self._starts = [s.start for s in document.sentences]
         self._cues: dict[int, list[Cue]] = {}
-        self._words: dict[int, list[str]] = {}
+        self._words: list[list[str]] | None = None
 
     def place(self, source_start: int, source_end: int) -> tuple[int, int, int, int]:
         """(line, column, end line, end column) in the whole text of a chunk's source span."""
@@ -104,15 +104,15 @@ class Scan:
             self._cues[index] = found
         return found
 
-    def words(self, index: int) -> list[str]:
-        """The words of sentence ``index`` (shared by the readability measures)."""
-        found = self._words.get(index)
-        if found is None:
-            from medlint.readability import words
+    def words(self) -> list[list[str]]:
+        """The words of every sentence, in order (shared by the readability measures, which
+        read them all: one list built at once costs less than a lookup per sentence)."""
+        if self._words is None:
+            from medlint.readability import WORD
 
-            found = words(self.document.sentences[index].text)
-            self._words[index] = found
-        return found
+            findall, prose = WORD.findall, self.document.prose
+            self._words = [findall(prose, s.start, s.end) for s in self.document.sentences]
+        return self._words
 
     def assess(self, index: int, start: int, end: int) -> Assessment:
         """Context of the prose span ``[start, end)`` inside sentence ``index``."""

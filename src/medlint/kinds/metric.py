@@ -10,6 +10,7 @@ scope's first (grade) or longest (length) sentence; messages may use ``{value}``
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import chain
 from typing import Any, Final
 
 from medlint.document import Sentence
@@ -49,35 +50,41 @@ class MetricChecker:
         sentences: Sequence[int] | None = None,
         clauses: Sequence[int] | None = None,
     ) -> Iterator[Hit]:
-        by_paragraph: dict[int, list[tuple[Sentence, list[str]]]] = {}
-        for index, sentence in enumerate(scan.document.sentences):  # a measure reads them all
-            words = scan.words(index)
-            if words:
-                by_paragraph.setdefault(sentence.paragraph, []).append((sentence, words))
-        for group in by_paragraph.values():
-            hit = self._measure(group, severity)
+        all_sentences = scan.document.sentences
+        words = scan.words()  # a measure reads every sentence
+        for members in scan.document.paragraph_sentences():
+            hit = self._measure(all_sentences, words, members, severity)
             if hit is not None:
                 yield hit
 
     def _measure(
-        self, group: Sequence[tuple[Sentence, list[str]]], severity: Severity
+        self,
+        sentences: Sequence[Sentence],
+        words: Sequence[list[str]],
+        members: range,
+        severity: Severity,
     ) -> Hit | None:
+        """The measure of one paragraph (its sentences ``members``); sentences without words
+        do not count."""
         from medlint import readability
 
+        group = words[members.start : members.stop]
+        lengths = list(map(len, group))
+        count = sum(lengths)
+        if not count:
+            return None
         if self.metric == "grade_level":
-            count = sum(len(words) for _, words in group)
-            syllables = sum(readability.count_syllables(words) for _, words in group)
-            grade = readability.grade(count, len(group), syllables)
+            syllables = readability.count_syllables(chain.from_iterable(group))
+            grade = readability.grade(count, len(lengths) - lengths.count(0), syllables)
             if count < self.min_words or grade <= self.threshold:
                 return None
-            start, end = _first_line(group[0][0])
+            first = next(i for i, n in enumerate(lengths) if n)
+            start, end = _first_line(sentences[members.start + first])
             return Hit(start, end, severity, {"value": grade, "threshold": _plain(self.threshold)})
-        lengths = [(len(words), s) for s, words in group]
-        total = sum(n for n, _ in lengths)
-        longest, sentence = max(lengths, key=lambda pair: pair[0])
-        if total < self.min_words or longest <= self.threshold:
+        longest = max(lengths)
+        if count < self.min_words or longest <= self.threshold:
             return None
-        start, end = _first_line(sentence)
+        start, end = _first_line(sentences[members.start + lengths.index(longest)])
         return Hit(start, end, severity, {"value": longest, "threshold": _plain(self.threshold)})
 
 
@@ -99,19 +106,24 @@ class DocumentMetricChecker(MetricChecker):
     def collect(self, state: dict[str, Any], scan: Scan, sentences: Sequence[int] | None) -> None:
         from medlint import readability
 
-        for index, sentence in enumerate(scan.document.sentences):
-            words = scan.words(index)
-            if not words:
-                continue
-            state["sentences"] += 1
-            state["words"] += len(words)
-            if self.metric == "grade_level":
-                state["syllables"] += readability.count_syllables(words)
-                if state["where"] is None:
-                    state["where"] = scan.locate(*_first_line(sentence))
-            elif len(words) > state["longest"]:
-                state["longest"] = len(words)
-                state["where"] = scan.locate(*_first_line(sentence))
+        words = scan.words()  # a measure reads every sentence
+        lengths = list(map(len, words))
+        count = sum(lengths)
+        if not count:
+            return
+        state["sentences"] += len(lengths) - lengths.count(0)
+        state["words"] += count
+        all_sentences = scan.document.sentences
+        if self.metric == "grade_level":
+            state["syllables"] += readability.count_syllables(chain.from_iterable(words))
+            if state["where"] is None:
+                first = next(i for i, n in enumerate(lengths) if n)
+                state["where"] = scan.locate(*_first_line(all_sentences[first]))
+            return
+        longest = max(lengths)
+        if longest > state["longest"]:
+            state["longest"] = longest
+            state["where"] = scan.locate(*_first_line(all_sentences[lengths.index(longest)]))
 
     def merge(self, earlier: dict[str, Any], later: dict[str, Any]) -> dict[str, Any]:
         """The state of two consecutive stretches of text, read separately."""
