@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from medlint import context
 
@@ -98,3 +101,19 @@ def test_context_eval_meets_targets(shared: Path) -> None:
     }
     assert scores["negation"] >= 0.96, result.stdout
     assert scores["hedging"] >= 0.86, result.stdout
+
+
+# The quotation pattern as first written: the straight single quote's look-behind came first,
+# which kept ``re`` from skipping to the next quotation mark. The rewrite must find the same.
+_QUOTE_AS_WRITTEN = re.compile(
+    r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’(?!\w)|(?<!\w)'[^'\n]+'(?!\w)|«[^«»]*»"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab _\n'\"‘’“”«»."), max_size=40))
+def test_quote_pattern_finds_what_it_always_found(text: str) -> None:
+    from medlint.context import _QUOTE
+
+    expected = [m.span() for m in _QUOTE_AS_WRITTEN.finditer(text)]
+    assert [m.span() for m in _QUOTE.finditer(text)] == expected
