@@ -5,11 +5,15 @@ It is a speed device only: every test here also checks that the findings equal a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from medlint.document import Document
 from medlint.engine import Linter
-from medlint.prefilter import Prefilter
+from medlint.prefilter import Prefilter, _source
 
 PACK = """\
 - id: T01
@@ -82,3 +86,22 @@ def test_a_rule_with_one_clause_gets_no_clause_list(tmp_path: Path) -> None:
     assert found is not None
     assert found["T01"].sentences == [1, 3]
     assert found["T01"].clauses is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abc -", min_size=1, max_size=4), min_size=1, max_size=6),
+    st.text(alphabet="abc -x", max_size=30),
+)
+def test_the_scan_finds_the_longest_literal_at_every_position(
+    literals: list[str], text: str
+) -> None:
+    """Overlapping and nested literals are all found: at each position, the longest literal
+    starting there (shorter ones that are its prefixes count through ``_groups_of``)."""
+    scan = re.compile(_source(sorted(set(literals))))
+    expected = []
+    for position in range(len(text)):
+        starting = [w for w in set(literals) if text.startswith(w, position)]
+        if starting:
+            expected.append(max(starting, key=len))
+    assert scan.findall(text) == expected

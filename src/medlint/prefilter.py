@@ -11,6 +11,7 @@ identical with and without the prefilter (tested).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -107,12 +108,20 @@ class Prefilter:
 
 def _source(literals: list[str]) -> str:
     """The trie-shaped scan pattern for the literals (kept in the cache: building it costs more
-    than linting a small file). A look-ahead, so overlapping literals are all found."""
+    than linting a small file).
+
+    Overlapping literals must all be found ("stem cell" and "cell therapy" in "stem cell
+    therapy"), so each match consumes one character: the one a literal starts with, after which
+    a look-behind over that character holds a look-ahead that captures the longest literal
+    starting there. Starting with a character set lets ``re`` skip in C to the next place a
+    literal can start; a plain look-ahead at every position is about 20% slower."""
     from medlint import cache
 
-    digest = cache.digest("\0".join(literals))
+    digest = cache.digest("first-char\0" + "\0".join(literals))
     source = cache.load_data("prefilter", digest)
     if not isinstance(source, str):
-        source = "(?=(" + trie_pattern(literals) + "))"
+        first = "".join(sorted({literal[0] for literal in literals}))
+        trie = trie_pattern(literals)
+        source = f"[{re.escape(first)}](?<=(?=({trie}))(?s:.))"
         cache.store_data("prefilter", digest, source)
     return source
