@@ -19,8 +19,6 @@ FORMATS: tuple[Format, ...] = ("text", "markdown", "html")
 
 _LINE_BREAK = fastre.compile(r"\r\n|\r|\n")
 _PARAGRAPH_GAP = fastre.compile(r"\n[^\S\n]*\n\s*")
-# A sentence ends at . ! ? (with closing quotes or brackets) before white space.
-_SENTENCE_END = fastre.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[.!?…]+[\"'”’)\]]*$")
 # A soft line break ends a sentence unless the next line continues in lower case.
 _SOFT_BREAK = fastre.compile(
     r"\n[^\S\n]*(?=\S)"
@@ -29,14 +27,30 @@ _ABBREVIATIONS = (
     "e.g i.e etc vs cf al approx dr mr mrs ms prof st fig figs no nos vol pp jr sr inc ltd co dept "
     "est ca mt ref refs eq sec ch min max mg ml kg resp incl u.s u.k ph.d m.d"
 ).split()
-# A full stop after an abbreviation or a single initial ("J.") does not end a sentence. Matched
-# on the text before the stop *reversed*, so ``match`` tries one position instead of ``search``
-# trying them all: ".ge" at the start of the reversed text is "e.g." at the end of the text.
-_ABBREVIATION_REVERSED = fastre.compile(
-    r"\.(?:" + "|".join(re.escape(a[::-1]) for a in _ABBREVIATIONS) + r"|[^\W\d_])\b",
+
+
+def _not_after_abbreviation() -> str:
+    """Look-behinds, checked just after a full stop, that fail when it follows an abbreviation
+    or a single initial ("e.g.", "Dr.", "J."): one per length, since a look-behind has one
+    width. After ! ? or … they hold at once (the text there does not end in a full stop)."""
+    by_length: dict[int, list[str]] = {}
+    for abbreviation in _ABBREVIATIONS:
+        by_length.setdefault(len(abbreviation), []).append(re.escape(abbreviation))
+    checks = [rf"(?<!\b(?:{'|'.join(group)})\.)" for _, group in sorted(by_length.items())]
+    return "".join(checks) + r"(?<!\b[^\W\d_]\.)"
+
+
+# A sentence ends at a run of . ! ? … (with closing quotes or brackets) before white space or
+# the end of the block, unless the run starts with a full stop after an abbreviation or an
+# initial. All in one pattern that starts with a character set, so re skips in C to the next
+# stop and tests each run once, from its first character.
+_SENTENCE_END = fastre.compile(
+    r"[.!?…](?<![.!?…](?s:.))"
+    + _not_after_abbreviation()
+    + r"[.!?…]*[\"'”’)\]]*(?=\s|$)",
     re.IGNORECASE,
 )
-
+_HEADING_END = frozenset('.!?:;,"”')
 
 class Sentence(NamedTuple):
     """One sentence of prose: ``[start, end)`` in prose offsets, and its paragraph's index."""
@@ -181,28 +195,33 @@ def _sentences(
         block = prose[paragraph.start : paragraph.end]
         cuts = {0, len(block)}
         for m in _SENTENCE_END.finditer(block):
-            if block[m.start()] == "." and _ABBREVIATION_REVERSED.match(
-                block[max(0, m.start() - 12) : m.start() + 1][::-1]
-            ):
-                continue
-            following = _NEXT_VISIBLE.match(block, m.end())
-            if following is not None and following.group(1).islower():
-                continue
-            cuts.add(m.end())
-        if soft_breaks:
-            cuts.update(
-                m.start() for m in _SOFT_BREAK.finditer(block) if not block[m.end()].islower()
-            )
+            after = m.end()
+            # The next visible character: most often right after one space.
+            following = block[after + 1 : after + 2]
+            if not following or following.isspace():
+                visible = _NEXT_VISIBLE.match(block, after)
+                following = "" if visible is None else visible.group(1)
+            if not following.islower():
+                cuts.add(after)
         if "\n" in block:
+            if soft_breaks:
+                cuts.update(
+                    m.start() for m in _SOFT_BREAK.finditer(block) if not block[m.end()].islower()
+                )
             # A line ending in ':' introduces a list; each following line is its own sentence.
             cuts.update(m.end() for m in re.finditer(r":[^\S\n]*\n", block))
         ordered = sorted(cuts)
         for start, end in pairwise(ordered):
-            start, end = _strip(block, start, end)
-            if start < end:
-                s, e = paragraph.start + start, paragraph.start + end
-                text = prose[s:e]
+            piece = block[start:end]
+            text = piece.strip()
+            if not text:
+                continue
+            s = paragraph.start + start + len(piece) - len(piece.lstrip())
+            marked = False
+            if heading_starts:
                 k = bisect_right(heading_starts, s) - 1
                 marked = k >= 0 and headings[k][0] <= s < headings[k][1]
-                result.append(Sentence(s, e, text, index, marked or looks_like_heading(text)))
+            if not marked and text[-1] not in _HEADING_END and "\n" not in text:
+                marked = looks_like_heading(text)
+            result.append(Sentence(s, s + len(text), text, index, marked))
     return result
