@@ -63,6 +63,17 @@ def tool(name: str) -> str:
     return found
 
 
+def prefilter_kind() -> str:
+    """Which literal scan the timed medlint uses: the optional accelerator, or pure Python."""
+    if ENVIRONMENT.get("MEDLINT_PURE"):
+        return "pure Python (MEDLINT_PURE is set)"
+    try:
+        import ahocorasick  # noqa: F401
+    except ImportError:
+        return "pure Python (pyahocorasick is not installed)"
+    return "pyahocorasick (the fast extra; MEDLINT_PURE=1 times pure Python)"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs of the small scenarios")
@@ -99,6 +110,7 @@ def main() -> int:
     if proselint:
         subprocess.run([*proselint, str(CORPUS / "small.md")], capture_output=True, env=ENVIRONMENT)
     results: dict[str, tuple[Timing, Timing | None]] = {}
+    print(f"medlint's literal prefilter: {prefilter_kind()}\n")
     print(f"{'scenario':<28} {'medlint':>18} {'proselint':>18} {'ratio':>7}")
     for label, paths, runs in scenarios:
         ours = measure(medlint + paths, runs)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -105,3 +106,66 @@ def test_the_scan_finds_the_longest_literal_at_every_position(
         if starting:
             expected.append(max(starting, key=len))
     assert scan.findall(text) == expected
+
+
+_BUILTIN = Linter(extend_select=["ALL"])
+
+
+def _both_scans(monkeypatch: pytest.MonkeyPatch) -> tuple[Prefilter, Prefilter]:
+    """The prefilter of every built-in rule with the automaton, and with the ``re`` scan."""
+    pytest.importorskip("ahocorasick")
+    monkeypatch.delenv("MEDLINT_PURE", raising=False)
+    automaton = Prefilter(_BUILTIN.rules)
+    monkeypatch.setenv("MEDLINT_PURE", "1")
+    pure = Prefilter(_BUILTIN.rules)
+    assert automaton._automaton is not None and pure._automaton is None
+    return automaton, pure
+
+
+_EXAMPLE_TEXT = "\n\n".join(
+    example for rule in _BUILTIN.all_rules for example in (*rule.flag_examples, *rule.pass_examples)
+)
+
+
+def test_automaton_and_re_scan_give_the_same_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
+    automaton, pure = _both_scans(monkeypatch)
+    document = Document(_EXAMPLE_TEXT, "markdown")
+    found = automaton.candidates(document)
+    assert found  # the examples are full of literals
+    assert found == pure.candidates(document)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "stem cell",
+                "cells",
+                "therapy",
+                "cure",
+                "cured",
+                "reverses",
+                "ms",
+                "no",
+                "risk",
+                "side effects",
+                "proven",
+                "study",
+                "our clinic",
+                "e.g.",
+                ".",
+                "?",
+                " ",
+                "\n",
+                "\0",
+            ]
+        ),
+        max_size=40,
+    ).map(" ".join)
+)
+def test_automaton_and_re_scan_agree_on_any_text(text: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        automaton, pure = _both_scans(monkeypatch)
+    document = Document(text)
+    assert automaton.candidates(document) == pure.candidates(document)

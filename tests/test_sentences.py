@@ -46,8 +46,10 @@ def reference_sentences(prose: str, start: int, end: int) -> list[tuple[int, int
 
 
 _PIECES = st.sampled_from(
-    ["e.g.", "Dr.", "J.", "etc.", "Ph.D.", "word", "Word", "cure", "x", "ok", "MS", "u.s."]
-    + [".", "..", "!", "?", "…", "?!", '."', ".’", ".)", " ", " ", "  ", "\n", ":\n", "—"]
+    [
+        *("e.g.", "Dr.", "J.", "etc.", "Ph.D.", "word", "Word", "cure", "x", "ok", "MS", "u.s."),
+        *(".", "..", "!", "?", "…", "?!", '."', ".’", ".)", " ", " ", "  ", "\n", ":\n", "—"),
+    ]
 )
 
 

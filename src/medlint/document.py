@@ -45,12 +45,11 @@ def _not_after_abbreviation() -> str:
 # initial. All in one pattern that starts with a character set, so re skips in C to the next
 # stop and tests each run once, from its first character.
 _SENTENCE_END = fastre.compile(
-    r"[.!?…](?<![.!?…](?s:.))"
-    + _not_after_abbreviation()
-    + r"[.!?…]*[\"'”’)\]]*(?=\s|$)",
+    r"[.!?…](?<![.!?…](?s:.))" + _not_after_abbreviation() + r"[.!?…]*[\"'”’)\]]*(?=\s|$)",
     re.IGNORECASE,
 )
 _HEADING_END = frozenset('.!?:;,"”')
+
 
 class Sentence(NamedTuple):
     """One sentence of prose: ``[start, end)`` in prose offsets, and its paragraph's index."""
