@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from medlint.engine import Linter
-from medlint.patterns import AnyMatcher, Matcher, pattern_source, search_parts
+from medlint.patterns import (
+    AnyMatcher,
+    Matcher,
+    lower_pattern,
+    pattern_source,
+    search_form,
+    search_parts,
+)
 
 PACK = """\
 - id: T01
@@ -73,8 +83,50 @@ def test_the_split_list_excuses_what_the_whole_list_does(
 
 def test_the_literal_guard_only_skips_texts_without_a_match() -> None:
     parts = search_parts(["randomi[sz]ed", "placebo", "\\[\\d+\\]", "doi"])
-    assert [literals for _s, _f, literals in parts] == [["doi", "placebo", "randomi"], None]
+    # Each pattern with a literal alone, the one without (a citation number) after them.
+    assert [literals for _s, _f, literals in parts] == [["randomi"], ["placebo"], ["doi"], None]
     matchers = [Matcher(s, trusted=True, fast=f, literals=w) for s, f, w in parts]
     whole = Matcher(pattern_source(["randomi[sz]ed", "placebo", "\\[\\d+\\]", "doi"]))
     for text in ["A RANDOMISED trial.", "Placebo-controlled.", "As shown [12].", "No trial.", "ſ"]:
         assert any(m.search(text) for m in matchers) == whole.search(text), text
+
+
+_BUILTIN = Linter(extend_select=["ALL"])
+_SEARCHED = sorted(
+    {
+        source
+        for rule in _BUILTIN.all_rules
+        for parts in (rule.options.get("search_parts") or {}).values()
+        for source, _form, literals in parts
+        if literals is not None
+    }
+)
+_TEXTS = [
+    example.lower()
+    for rule in _BUILTIN.all_rules
+    for example in (*rule.flag_examples, *rule.pass_examples)
+]
+
+
+def test_the_search_form_is_used_and_finds_what_the_source_finds() -> None:
+    """Every built-in searched pattern with a literal, on every rule example: the search form
+    finds a match exactly when the plain source does."""
+    forms = {source: re.compile(search_form(source)) for source in _SEARCHED}
+    assert sum("(?<=(?=" in form.pattern for form in forms.values()) > len(forms) // 2
+    for source, form in forms.items():
+        plain = re.compile(lower_pattern(source))
+        for text in _TEXTS:
+            assert (form.search(text) is None) == (plain.search(text) is None), (source, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(_SEARCHED),
+    st.lists(st.sampled_from(["a", "b", " ", "-", "'", "1", ".", "x y", "no", "risk", "http://"])),
+)
+def test_the_search_form_is_exact_on_generated_text(source: str, pieces: list[str]) -> None:
+    # Generated text around a literal of the pattern, so both outcomes occur.
+    text = "".join(pieces[: len(pieces) // 2]) + source.split("(?:", 1)[-1][:6] + "".join(pieces)
+    form = re.compile(search_form(source))
+    plain = re.compile(lower_pattern(source))
+    assert (form.search(text) is None) == (plain.search(text) is None)

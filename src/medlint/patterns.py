@@ -175,13 +175,15 @@ class Matcher:
             return compiled.finditer(lowered, pos, endpos)  # type: ignore[no-any-return]
         return compiled.finditer(lowered, pos, endpos, timeout=timeout)  # type: ignore[no-any-return]
 
-    def search(self, text: str, timeout: float | None = None) -> bool:
+    def search(self, text: str, timeout: float | None = None, lowered: str | None = None) -> bool:
+        """Whether the pattern occurs in ``text`` (``lowered``: ``text.lower()``, if known)."""
         compiled = self._pattern()
         if not self.lowercase:
             if self.fast:
                 return compiled.search(text) is not None
             return compiled.search(text, timeout=timeout) is not None
-        lowered = text.lower()
+        if lowered is None:
+            lowered = text.lower()
         if len(lowered) != len(text):
             return self._original().search(text, timeout=timeout) is not None
         # The pattern runs on lower-cased text, so a match holds one of its literals there.
@@ -200,16 +202,18 @@ class AnyMatcher:
         self.parts = parts
 
     def search(self, text: str, timeout: float | None = None) -> bool:
-        return any(part.search(text, timeout) for part in self.parts)
+        lowered = text.lower()  # once for all parts
+        return any(part.search(text, timeout, lowered) for part in self.parts)
 
 
 def search_parts(patterns: list[str]) -> list[list[Any]]:
-    """A searched list in up to three parts, ``[source, fast form, literals or None]``:
+    """A searched list in parts, ``[source, form compiled on re, literals or None]``:
 
-    - patterns that run on lower-cased text and each hold a required literal: the part is
+    - each pattern that runs on lower-cased text and holds a required literal, alone: it is
       looked for only where one of its literals occurs (a substring test, far quicker than a
-      regex search that fails, which is what most searches of ``unless`` do);
-    - the other patterns that run on lower-cased text;
+      regex search that fails, which is what most searches of ``unless`` do), and then in its
+      :func:`search_form`;
+    - the other patterns that run on lower-cased text, together;
     - the patterns with case-sensitive parts, on the slower case-insensitive match of the
       original text (one of them would otherwise put the whole list there). No literal guard:
       that match also finds case variants that lower-casing does not produce ("ſ" for "s").
@@ -223,15 +227,30 @@ def search_parts(patterns: list[str]) -> list[list[Any]]:
     guarded = [p for p in patterns if p not in cased and literal_of[p] is not None]
     unguarded = [p for p in patterns if p not in cased and literal_of[p] is None]
     parts: list[list[Any]] = []
-    for group in (guarded, unguarded, cased):
-        if not group:
-            continue
-        literals = None
-        if group is guarded:
-            literals = sorted({w for p in group for w in literal_of[p] or ()})
-        source = pattern_source(group)
-        parts.append([source, fast_form(source), literals])
+    for pattern in guarded:
+        source = pattern_source([pattern])
+        parts.append([source, search_form(source), sorted(literal_of[pattern] or ())])
+    for group in (unguarded, cased):
+        if group:
+            source = pattern_source(group)
+            parts.append([source, fast_form(source), None])
     return parts
+
+
+def search_form(source: str) -> str:
+    """The form of a lower-case pattern that is only searched for, never iterated: when its
+    matches start with one of a few characters, it consumes that character and checks behind
+    it that the pattern matches from there. Starting with a literal character lets ``re`` jump
+    to each place it occurs, in C: a search that fails runs some ten times faster than behind a
+    look-ahead. The match found is one character long; whether there is one is exact."""
+    from medlint.literals import first_chars
+
+    lowered = lower_pattern(source)
+    chars = first_chars(lowered)
+    if chars is None or len(chars) > 3:
+        return fast_form(source)
+    first = "".join(re.escape(c) for c in sorted(chars))
+    return f"[{first}](?<=(?=(?:{lowered}))(?s:.))"
 
 
 def matcher_for(options: Mapping[str, Any], key: str, trusted: bool) -> Matcher:
