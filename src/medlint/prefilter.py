@@ -86,21 +86,21 @@ class Prefilter:
                     found.append(index)
         return where
 
-    def _scan_automaton(self, document: Document, lowered: str) -> list[list[int]]:
-        """Per literal (by its place in ``self._literals``), the sentences holding it, found
-        by the automaton in one pass over the sentences joined by NUL, a literal of its own
-        that counts the sentences (the caller checks the text has no NUL of its own). Every
-        literal is reported, nested and overlapping ones too; a sentence may be listed twice."""
+    def _scan_automaton(self, document: Document, lowered: str) -> dict[str, list[int]]:
+        """The same, found by the automaton in one pass over the sentences joined by NUL, a
+        literal of its own that counts the sentences (the caller checks the text has no NUL of
+        its own). It reports nested and overlapping literals too; a sentence may be listed
+        twice."""
         assert self._automaton is not None
         joined = "\0".join([lowered[s.start : s.end] for s in document.sentences])
-        where: list[list[int]] = [[] for _ in self._literals]
+        where: list[list[int]] = [[] for _ in self._literals]  # by the literal's place
         index = 0
         for _, number in self._automaton.iter(joined):
             if number < 0:
                 index += 1
             else:
                 where[number].append(index)
-        return where
+        return {self._literals[n]: found for n, found in enumerate(where) if found}
 
     def candidates(
         self, document: Document, lowered: str | None = None
@@ -118,14 +118,12 @@ class Prefilter:
             return {}
         holding: list[set[int]] = [set() for _ in range(self._group_count)]
         if self._automaton is not None and "\0" not in lowered:
-            for number, indexes in enumerate(self._scan_automaton(document, lowered)):
-                if indexes:
-                    for group in self._by_literal[self._literals[number]]:
-                        holding[group].update(indexes)
+            where = self._scan_automaton(document, lowered)
         else:
-            for literal, indexes in self._scan_sentences(document, lowered).items():
-                for group in self._groups_of(literal):
-                    holding[group].update(indexes)
+            where = self._scan_sentences(document, lowered)
+        for literal, indexes in where.items():
+            for group in self._groups_of(literal):
+                holding[group].update(indexes)
         result: dict[str, Candidates] = {}
         for rule_id, clauses in self._clauses:
             clause_of: dict[int, int] = {}  # sentence -> the clause that holds, -1: several
