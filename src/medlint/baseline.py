@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from medlint.errors import ConfigError
@@ -32,15 +32,17 @@ def key_of(finding: Finding) -> Key:
     return (_path_key(finding.path), finding.rule, finding.fingerprint)
 
 
-def render_baseline(findings: Iterable[Finding], version: str) -> str:
-    entries = [
+def render_baseline(findings: Iterable[Finding], version: str) -> Iterator[str]:
+    """The baseline file's text, in pieces (a big baseline is never built whole)."""
+    from medlint.report.jsontext import document_pieces
+
+    entries = (
         {"path": key[0], "rule": key[1], "fingerprint": key[2], "match": f.match}
         for f in findings
         for key in [key_of(f)]
-    ]
-    return (
-        json.dumps({"medlint": version, "findings": entries}, indent=2, ensure_ascii=False) + "\n"
     )
+    yield from document_pieces({"medlint": version, "findings": None}, "findings", entries)
+    yield "\n"
 
 
 def load_baseline(path: Path) -> Counter[Key]:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from medlint.findings import Finding
 from medlint.report import RunSummary
+from medlint.report.jsontext import array_pieces
 
 
 class JsonReporter:
     def render(self, findings: Sequence[Finding], summary: RunSummary, /) -> str:
-        return json.dumps([f.to_dict() for f in findings], indent=2, ensure_ascii=False) + "\n"
+        return "".join(self.pieces(findings, summary))
+
+    def pieces(self, findings: Sequence[Finding], summary: RunSummary, /) -> Iterator[str]:
+        """The array a batch of findings at a time, so a huge report is never built whole."""
+        yield from array_pieces(f.to_dict() for f in findings)
+        yield "\n"

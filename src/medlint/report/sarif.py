@@ -5,13 +5,13 @@ Columns are Unicode code points (``columnKind``), as medlint counts them.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from medlint.findings import Finding, Severity
 from medlint.report import RunSummary
+from medlint.report.jsontext import document_pieces
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -54,35 +54,13 @@ def _rule_descriptor(rule: Mapping[str, Any]) -> dict[str, Any]:
 
 class SarifReporter:
     def render(self, findings: Sequence[Finding], summary: RunSummary, /) -> str:
+        return "".join(self.pieces(findings, summary))
+
+    def pieces(self, findings: Sequence[Finding], summary: RunSummary, /) -> Iterator[str]:
+        """The log with its results written a batch at a time (never built whole)."""
         used = {f.rule for f in findings}
         rules = [r for r in summary.rules if r["id"] in used or summary.all_rule_metadata]
         index = {r["id"]: i for i, r in enumerate(rules)}
-        results = []
-        for f in findings:
-            result: dict[str, Any] = {
-                "ruleId": f.rule,
-                "level": LEVELS[f.severity],
-                "message": {"text": f.message},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": _uri(f.path)},
-                            "region": {
-                                "startLine": f.line,
-                                "startColumn": f.column,
-                                "endLine": f.end_line,
-                                "endColumn": f.end_column,
-                                "snippet": {"text": f.match},
-                            },
-                        }
-                    }
-                ],
-                "partialFingerprints": {"medlint/v1": f.fingerprint},
-                "properties": {"category": f.category.value, "suggestion": f.suggestion},
-            }
-            if f.rule in index:
-                result["ruleIndex"] = index[f.rule]
-            results.append(result)
         log = {
             "$schema": SCHEMA,
             "version": "2.1.0",
@@ -98,8 +76,44 @@ class SarifReporter:
                         }
                     },
                     "columnKind": "unicodeCodePoints",
-                    "results": results,
+                    "results": None,  # filled in by document_pieces
                 }
             ],
         }
-        return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+        uris: dict[str | None, str] = {}
+        results = (_result(f, index, uris) for f in findings)
+        yield from document_pieces(log, "results", results)
+        yield "\n"
+
+
+def _result(
+    finding: Finding, index: Mapping[str, int], uris: dict[str | None, str]
+) -> dict[str, Any]:
+    f = finding
+    uri = uris.get(f.path)
+    if uri is None:
+        uri = uris[f.path] = _uri(f.path)
+    result: dict[str, Any] = {
+        "ruleId": f.rule,
+        "level": LEVELS[f.severity],
+        "message": {"text": f.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri},
+                    "region": {
+                        "startLine": f.line,
+                        "startColumn": f.column,
+                        "endLine": f.end_line,
+                        "endColumn": f.end_column,
+                        "snippet": {"text": f.match},
+                    },
+                }
+            }
+        ],
+        "partialFingerprints": {"medlint/v1": f.fingerprint},
+        "properties": {"category": f.category.value, "suggestion": f.suggestion},
+    }
+    if f.rule in index:
+        result["ruleIndex"] = index[f.rule]
+    return result
