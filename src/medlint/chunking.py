@@ -60,57 +60,65 @@ def _safe_cut(text: str, format: str, first: bool) -> bool:
 
 
 class Chunker:
-    """Feed text in blocks of any size; take back chunks as they become complete."""
+    """Feed text in blocks of any size; take back chunks as they become complete.
+
+    The text not yet taken is ``_buffer[_taken:]``: taking a chunk moves ``_taken`` rather than
+    copying the rest, so a whole 20 MB text fed at once is cut in linear time."""
 
     def __init__(self, format: str, target: int = TARGET, hard: int = HARD) -> None:
         self.format = format
         self.target = target
         self.hard = hard
         self._buffer = ""
+        self._taken = 0
         self._start = 0
         self._line = 1
         self._column = 0
         self._first = True
 
     def feed(self, block: str) -> Iterator[Chunk]:
-        self._buffer += block
-        while len(self._buffer) >= self.target:
+        self._buffer = self._buffer[self._taken :] + block
+        self._taken = 0
+        while len(self._buffer) - self._taken >= self.target:
             cut = self._find_cut(final=False)
             if cut is None:
                 return
             yield self._take(cut)
 
     def close(self) -> Iterator[Chunk]:
-        while len(self._buffer) > self.hard:
+        while len(self._buffer) - self._taken > self.hard:
             cut = self._find_cut(final=True)
             if cut is None:
                 break
             yield self._take(cut)
-        if self._buffer or self._first:
+        if len(self._buffer) > self._taken or self._first:
             yield self._take(len(self._buffer))
 
     def _find_cut(self, *, final: bool) -> int | None:
-        buffer = self._buffer
-        search_from = self.target
+        """Where the next chunk ends (an index into ``_buffer``), or None to wait for more."""
+        buffer, begin = self._buffer, self._taken
+        limit = begin + self.hard
+        search_from = begin + self.target
         while True:
-            gap = _BLANK_LINE.search(buffer, max(search_from - 1, 0))
-            if gap is None or gap.end() > self.hard:
+            gap = _BLANK_LINE.search(buffer, max(search_from - 1, begin))
+            if gap is None or gap.end() > limit:
                 break
-            if _safe_cut(buffer[: gap.end()], self.format, self._first):
+            if _safe_cut(buffer[begin : gap.end()], self.format, self._first):
                 return gap.end()
             search_from = gap.end()
-        if len(buffer) < self.hard:
+        if len(buffer) < limit:
             return None  # wait for more text (or, at the end, keep the rest as one chunk)
         # No paragraph boundary within reach: cut at the last white space before the limit.
-        window = buffer[: self.hard]
-        cut = max(window.rfind("\n"), window.rfind(" "), window.rfind("\t"))
-        cut = self.hard if cut <= 0 else cut + 1
+        cut = max(buffer.rfind("\n", begin, limit), buffer.rfind(" ", begin, limit))
+        cut = max(cut, buffer.rfind("\t", begin, limit))
+        cut = limit if cut <= begin else cut + 1
         if buffer[cut - 1 : cut + 1] == "\r\n":
             cut += 1
         return cut
 
     def _take(self, cut: int) -> Chunk:
-        text, self._buffer = self._buffer[:cut], self._buffer[cut:]
+        text = self._buffer[self._taken : cut]
+        self._taken = cut
         chunk = Chunk(text, self._start, self._line, self._column)
         self._first = False
         self._start += len(text)
