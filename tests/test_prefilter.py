@@ -89,6 +89,35 @@ def test_a_rule_with_one_clause_gets_no_clause_list(tmp_path: Path) -> None:
     assert found["T01"].clauses is None
 
 
+def test_a_pattern_without_literals_reads_where_with_holds(tmp_path: Path) -> None:
+    """'\\d+ (?:ms|mg)' has no usable literal; with 'with', its clause is the 'with' group, and
+    the rule's other pattern still runs only where its own literals are."""
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(
+        PACK.replace("    - 'works (?:wonders|miracles)'\n", "    - '\\d+ (?:ms|mg)'\n")
+        .replace("    - 'wonder worker'\n", "")
+        .replace("  patterns:\n", "  with: ['dose']\n  patterns:\n")
+        .replace('"It works wonders."', '"A dose of 5 mg."')
+        .replace('"A wonder worker."', '"A miracle cure dose."'),
+        encoding="utf-8",
+    )
+    fast = Linter(rules=[pack], builtin=False)
+    plain = Linter(rules=[pack], builtin=False, prefilter=False)
+    (rule,) = fast.rules
+    assert rule.anchors == (
+        (frozenset({"miracle"}), frozenset({"cure", "remedy"}), frozenset({"dose"})),
+        (frozenset({"dose"}),),
+    )
+    text = "A miracle cure. The dose is 5 mg daily. A miracle cure, a dose of 5 mg daily. 5 mg now."
+    found = Prefilter(fast.rules).candidates(Document(text))
+    assert found is not None
+    # "dose" holds in sentences 1 and 2; the miracle clause also holds in 2.
+    assert found["T01"] == ([1, 2], [1, -1])
+    findings = fast.lint_text(text)
+    assert [f.match for f in findings] == ["5 mg", "miracle cure", "5 mg"]
+    assert findings == plain.lint_text(text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.text(alphabet="abc -", min_size=1, max_size=4), min_size=1, max_size=6),

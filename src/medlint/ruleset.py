@@ -344,8 +344,10 @@ def _anchors(kind: str, options: Mapping[str, Any]) -> list[list[list[str]]] | N
 
     One clause per trigger pattern (a match of "no (side effects|risks)" needs "side effects"
     or "risks"; one of "(completely|totally) safe" needs "safe" and "completely" or "totally"),
-    each with the group from ``with`` added, since the sentence must also match that. None when
-    a trigger pattern has no required literals: the rule then runs on every sentence.
+    each with the group from ``with`` added, since the sentence must also match that. A trigger
+    pattern with no required literals of its own has the ``with`` group alone as its clause,
+    so the others still run only where their literals are. None when a trigger pattern has no
+    required literals and the rule no ``with`` literals: the rule then runs on every sentence.
     """
     from medlint.literals import required_groups, required_literals
     from medlint.patterns import widen
@@ -365,12 +367,9 @@ def _anchors(kind: str, options: Mapping[str, Any]) -> list[list[list[str]]] | N
     clauses: list[list[list[str]]] = []
     for pattern in options.get("patterns") or ():
         groups = required_groups(widen(pattern))
-        if groups is None:
-            clauses = []
-            break
-        clauses.append([sorted(group) for group in groups] + also)
-    if not clauses and also:
-        clauses = [also]
+        if groups is None and not also:
+            return None
+        clauses.append([sorted(group) for group in groups or ()] + also)
     return clauses or None
 
 
