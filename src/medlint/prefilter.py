@@ -47,7 +47,6 @@ class Prefilter:
                 for clause in rule.anchors
             ]
             self._clauses.append((rule.id, clauses))
-        self._group_count = len(group_ids)
         by_literal: dict[str, set[int]] = {}
         for group, number in group_ids.items():
             for literal in group:
@@ -93,14 +92,19 @@ class Prefilter:
         twice."""
         assert self._automaton is not None
         joined = "\0".join([lowered[s.start : s.end] for s in document.sentences])
-        where: list[list[int]] = [[] for _ in self._literals]  # by the literal's place
+        where: dict[int, list[int]] = {}  # by the literal's place (only those found)
         index = 0
         for _, number in self._automaton.iter(joined):
             if number < 0:
                 index += 1
+                continue
+            found = where.get(number)
+            if found is None:
+                where[number] = [index]
             else:
-                where[number].append(index)
-        return {self._literals[n]: found for n, found in enumerate(where) if found}
+                found.append(index)
+        literals = self._literals
+        return {literals[n]: found for n, found in where.items()}
 
     def candidates(
         self, document: Document, lowered: str | None = None
@@ -116,28 +120,46 @@ class Prefilter:
             return None
         if not self._literals:
             return {}
-        holding: list[set[int]] = [set() for _ in range(self._group_count)]
         if self._automaton is not None and "\0" not in lowered:
             where = self._scan_automaton(document, lowered)
         else:
             where = self._scan_sentences(document, lowered)
+        holding: dict[int, set[int]] = {}  # group -> the sentences holding it (groups found)
         for literal, indexes in where.items():
             for group in self._groups_of(literal):
-                holding[group].update(indexes)
+                found = holding.get(group)
+                if found is None:
+                    holding[group] = set(indexes)
+                else:
+                    found.update(indexes)
         result: dict[str, Candidates] = {}
+        nothing: set[int] = set()
         for rule_id, clauses in self._clauses:
+            if len(clauses) == 1:
+                sentences = _holding_all(holding, clauses[0], nothing)
+                if sentences:
+                    result[rule_id] = Candidates(sorted(sentences), None)
+                continue
             clause_of: dict[int, int] = {}  # sentence -> the clause that holds, -1: several
-            for number, (first, *others) in enumerate(clauses):
-                sentences = holding[first]
-                if sentences and others:
-                    sentences = sentences.intersection(*(holding[group] for group in others))
-                for index in sentences:
+            for number, clause in enumerate(clauses):
+                for index in _holding_all(holding, clause, nothing):
                     clause_of[index] = number if clause_of.get(index, number) == number else -1
             if clause_of:
                 order = sorted(clause_of)
-                single = [clause_of[i] for i in order] if len(clauses) > 1 else None
-                result[rule_id] = Candidates(order, single)
+                result[rule_id] = Candidates(order, [clause_of[i] for i in order])
         return result
+
+
+def _holding_all(
+    holding: dict[int, set[int]], clause: tuple[int, ...], nothing: set[int]
+) -> set[int]:
+    """The sentences that hold every group of ``clause`` (``nothing`` when one holds none)."""
+    first = holding.get(clause[0])
+    if not first:
+        return nothing
+    if len(clause) == 1:
+        return first
+    return first.intersection(*(holding.get(group, nothing) for group in clause[1:]))
 
 
 def _automaton(literals: list[str]) -> Any:
