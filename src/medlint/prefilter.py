@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from typing import Any, NamedTuple
 
 from medlint import fastre
@@ -133,16 +134,15 @@ class Prefilter:
                 else:
                     found.update(indexes)
         result: dict[str, Candidates] = {}
-        nothing: set[int] = set()
         for rule_id, clauses in self._clauses:
             if len(clauses) == 1:
-                sentences = _holding_all(holding, clauses[0], nothing)
+                sentences = _holding_all(holding, clauses[0])
                 if sentences:
                     result[rule_id] = Candidates(sorted(sentences), None)
                 continue
             clause_of: dict[int, int] = {}  # sentence -> the clause that holds, -1: several
             for number, clause in enumerate(clauses):
-                for index in _holding_all(holding, clause, nothing):
+                for index in _holding_all(holding, clause):
                     clause_of[index] = number if clause_of.get(index, number) == number else -1
             if clause_of:
                 order = sorted(clause_of)
@@ -150,16 +150,17 @@ class Prefilter:
         return result
 
 
-def _holding_all(
-    holding: dict[int, set[int]], clause: tuple[int, ...], nothing: set[int]
-) -> set[int]:
-    """The sentences that hold every group of ``clause`` (``nothing`` when one holds none)."""
+_NONE: frozenset[int] = frozenset()
+
+
+def _holding_all(holding: dict[int, set[int]], clause: tuple[int, ...]) -> AbstractSet[int]:
+    """The sentences that hold every group of ``clause``."""
     first = holding.get(clause[0])
     if not first:
-        return nothing
+        return _NONE
     if len(clause) == 1:
         return first
-    return first.intersection(*(holding.get(group, nothing) for group in clause[1:]))
+    return first.intersection(*(holding.get(group, _NONE) for group in clause[1:]))
 
 
 def _automaton(literals: list[str]) -> Any:
