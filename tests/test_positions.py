@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -81,3 +83,13 @@ def test_arbitrary_text_never_raises_and_is_deterministic(
     first = linter.lint_text(text, format=format)  # type: ignore[arg-type]
     assert first == linter.lint_text(text, format=format)  # type: ignore[arg-type]
     check_spans(linter, text, format)
+
+
+@given(
+    text=st.lists(st.sampled_from(["a", "bc ", "\n", "\r", "\r\n", "\u2028", "\x0b"])).map("".join)
+)
+def test_line_starts_follow_every_break(text: str) -> None:
+    from medlint.document import _line_starts
+
+    breaks = re.finditer(r"\r\n|\r|\n", text)
+    assert _line_starts(text) == [0] + [m.end() for m in breaks]

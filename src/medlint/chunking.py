@@ -18,7 +18,6 @@ TARGET = 64 * 1024
 HARD = 1024 * 1024
 
 _BLANK_LINE = fastre.compile(r"\n[ \t\r\f\v]*\n")
-_LINE_BREAK = fastre.compile(r"\r\n|\r|\n")
 _FENCE = fastre.compile(r"(?m)^ {0,3}(?:```|~~~)")
 _SKIPPED = ("script", "style", "pre", "code", "textarea", "noscript", "template", "svg", "math")
 _HTML_OPEN = {name: fastre.compile(rf"<{name}\b", re.IGNORECASE) for name in _SKIPPED}
@@ -49,6 +48,8 @@ def _safe_cut(text: str, format: str, first: bool) -> bool:
         front_matter = first and text.startswith(("---\n", "---\r\n"))
         if front_matter and re.search(r"(?m)^(?:---|\.\.\.)\s*$", text[4:]) is None:
             return False
+        if "```" not in text and "~~~" not in text:  # no fence at all (the usual case)
+            return True
         return len(_FENCE.findall(text)) % 2 == 0
     if text.rfind("<") > text.rfind(">"):
         return False
@@ -122,9 +123,10 @@ class Chunker:
         chunk = Chunk(text, self._start, self._line, self._column)
         self._first = False
         self._start += len(text)
-        breaks = _LINE_BREAK.findall(text)
+        # Line breaks are \r\n, \r or \n: counted in C, a \r\n once.
+        breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
         if breaks:
-            self._line += len(breaks)
+            self._line += breaks
             last = max(text.rfind("\n"), text.rfind("\r"))
             self._column = len(text) - last - 1
         else:

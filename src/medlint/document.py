@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import Literal, NamedTuple
 
 from medlint import fastre
@@ -74,6 +74,14 @@ def extract_prose(text: str, format: Format) -> Prose:
     return plain_prose(text)
 
 
+def _line_starts(text: str) -> list[int]:
+    """The offset where each line starts. Without a carriage return the lengths of the lines
+    add up in C; a text with one finds its \\r\\n, \\r and \\n breaks by pattern."""
+    if "\r" in text:
+        return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+    return [0, *accumulate(map((1).__add__, map(len, text.split("\n")[:-1])))]
+
+
 class Document:
     """A text to lint, split into paragraphs and sentences of prose."""
 
@@ -86,7 +94,7 @@ class Document:
         prose = extract_prose(text, format)
         self.prose = prose.text
         self.offsets = prose.offsets
-        self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        self._line_starts = _line_starts(text)
         self.paragraphs = _paragraphs(prose.text, prose.breaks)
         self.sentences = _sentences(
             prose.text, self.paragraphs, prose.headings, soft_breaks=format != "html"
