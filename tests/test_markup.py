@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from medlint.document import Document
 from medlint.engine import Linter
 
@@ -100,3 +103,24 @@ def test_plain_text_soft_wraps_join_and_lines_in_capitals_split() -> None:
         "A Heading Line",
         "Next one.",
     ]
+
+
+MARKDOWN_PIECES = [
+    "```\n", "~~~\n", "    code\n", "# Heading\n", "Title\n===\n", "- item\n", "> quote\n",
+    "| a | b |\n", "|---|---|\n", "[link](http://x.org)", "![image](y.png)", "<b>", "<!-- c",
+    "-->", "`code`", "*stress*", "_under_", "a_b", "\\*", "www.example.com", "---\n", "\r\n",
+    "\r", "\n", "\n\n", " ", "Stem cells cure MS. ", "a|b",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(MARKDOWN_PIECES) | st.text(max_size=6), max_size=40).map("".join))
+def test_markdown_masking_keeps_every_offset(text: str) -> None:
+    """Masking only turns characters into spaces: the prose is as long as the source, keeps
+    every line break where it was, and each character it keeps is the source's."""
+    from medlint.markup import markdown_prose
+
+    prose = markdown_prose(text).text
+    assert len(prose) == len(text)
+    for kept, source in zip(prose, text, strict=True):
+        assert kept == source or (kept == " " and source not in "\r\n")

@@ -9,6 +9,7 @@ Both return ``breaks``: prose offsets where a sentence must end (headings, list 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from medlint import fastre
@@ -39,7 +40,6 @@ def plain_prose(text: str) -> Prose:
 
 # --- Markdown -----------------------------------------------------------------------------------
 
-_LINE = fastre.compile(r"[^\n]*\n|[^\n]+")
 _FENCE = fastre.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING = fastre.compile(r"^ {0,3}#{1,6}(?=\s|$)")
 _HEADING_TAIL = fastre.compile(r"\s#+\s*$")
@@ -71,14 +71,12 @@ _INLINE = fastre.compile(
 
 def markdown_prose(text: str) -> Prose:
     """Mask Markdown syntax with spaces; keep prose at its own offsets."""
-    masked = list(text)
+    spans: list[tuple[int, int]] = []  # what to blank; the text is rebuilt once at the end
     breaks: list[int] = []
     headings: list[tuple[int, int]] = []
 
     def blank(start: int, end: int) -> None:
-        for i in range(start, end):
-            if masked[i] not in "\r\n":
-                masked[i] = " "
+        spans.append((start, end))
 
     def mask_table_row(start: int, end: int) -> None:
         body = text[start:end]
@@ -86,7 +84,7 @@ def markdown_prose(text: str) -> Prose:
             breaks.append(start)
             for i in range(start, end):
                 if text[i] == "|" and (i == 0 or text[i - 1] != "\\"):
-                    masked[i] = " "
+                    spans.append((i, i + 1))
                     breaks.append(i)
 
     offset = 0
@@ -96,11 +94,13 @@ def markdown_prose(text: str) -> Prose:
     first = True
     previous_line: tuple[int, int] | None = None
     in_front_matter = text.startswith("---\n") or text.startswith("---\r\n")
-    for line_match in _LINE.finditer(text):
-        line = line_match.group()
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the text ends with a line break: no line after it
+    for line in lines:
         start = offset
-        offset += len(line)
-        body = line.rstrip("\r\n")
+        offset += len(line) + 1
+        body = line.rstrip("\r")
         end = start + len(body)
         is_blank = not body.strip()
         if in_front_matter:
@@ -116,11 +116,10 @@ def markdown_prose(text: str) -> Prose:
             if stripped.startswith(fence) and set(stripped) == {fence[0]}:
                 fence = None
             continue
-        if body[
-            :1
-        ].isalpha():  # a plain prose line (most are): no block syntax starts with a letter
+        if body[:1].isalpha():  # prose (most lines): no block syntax starts with a letter
             in_indented_code = previous_blank = False
-            mask_table_row(start, end)
+            if "|" in body:
+                mask_table_row(start, end)
             previous_line = (start, end)
             continue
         fence_match = _FENCE.match(body)
@@ -177,21 +176,57 @@ def markdown_prose(text: str) -> Prose:
             breaks.append(start)
         mask_table_row(start, end)
         previous_line = (start, end)
+    block_spans = _merged(spans)
+    inline: list[tuple[int, int]] = []
+    starts = [start for start, _ in block_spans]
     for m in _INLINE.finditer(text):
-        if masked[m.start()] == " " and not text[m.start()].isspace():
+        at = m.start()
+        k = bisect_right(starts, at) - 1
+        if k >= 0 and at < block_spans[k][1]:
             continue  # already masked (inside code or front matter)
         if m.group("link") is not None:
-            label_start = m.start("label")
-            blank(m.start(), label_start)
-            blank(m.end("label"), m.end())
+            inline.append((at, m.start("label")))
+            inline.append((m.end("label"), m.end()))
         else:
-            blank(m.start(), m.end())
+            inline.append((at, m.end()))
     return Prose(
-        "".join(masked),
+        _blanked(text, _merged(block_spans + inline)),
         OffsetMap.identity(len(text)),
         tuple(sorted(set(breaks))),
         tuple(sorted(headings)),
     )
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans sorted, overlapping and touching ones joined."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with every character of the (sorted, disjoint) spans but line breaks made a
+    space, built from slices rather than character by character."""
+    pieces: list[str] = []
+    previous = 0
+    for start, end in spans:
+        pieces.append(text[previous:start])
+        piece = text[start:end]
+        if "\n" in piece or "\r" in piece:
+            pieces.append(_NOT_LINE_BREAK.sub(" ", piece))
+        else:
+            pieces.append(" " * (end - start))
+        previous = end
+    pieces.append(text[previous:])
+    return "".join(pieces)
+
+
+_NOT_LINE_BREAK = fastre.compile(r"[^\r\n]")
 
 
 # --- HTML ---------------------------------------------------------------------------------------
