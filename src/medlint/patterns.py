@@ -119,12 +119,9 @@ class Matcher:
         *,
         trusted: bool = False,
         fast: str | None = None,
-        literals: list[str] | None = None,
     ) -> None:
         self.source = source
         self.fast_source = fast
-        # Lower-case strings one of which every match holds: search() looks for them first.
-        self.literals = tuple(literals) if literals else None
         self.trusted = trusted
         self.lowercase = "(?-i" not in source
         self.fast = False
@@ -186,9 +183,6 @@ class Matcher:
             lowered = text.lower()
         if len(lowered) != len(text):
             return self._original().search(text, timeout=timeout) is not None
-        # The pattern runs on lower-cased text, so a match holds one of its literals there.
-        if self.literals is not None and not any(w in lowered for w in self.literals):
-            return False
         if self.fast:
             return compiled.search(lowered) is not None
         return compiled.search(lowered, timeout=timeout) is not None
@@ -196,14 +190,25 @@ class Matcher:
 
 class AnyMatcher:
     """A list that is only searched (``with``, ``unless``, ``requires``), in parts (see
-    :func:`search_parts`); it is found when one part is."""
+    :func:`search_parts`); it is found when one part is.
 
-    def __init__(self, parts: list[Matcher]) -> None:
+    A part may come with literals, lower-case strings one of which each of its matches holds
+    (its patterns run on lower-cased text): it is searched only where one of them occurs, a
+    substring test that rules out most parts of an ``unless`` without calling the regex."""
+
+    def __init__(self, parts: list[tuple[Matcher, tuple[str, ...] | None]]) -> None:
         self.parts = parts
 
     def search(self, text: str, timeout: float | None = None) -> bool:
         lowered = text.lower()  # once for all parts
-        return any(part.search(text, timeout, lowered) for part in self.parts)
+        exact = len(lowered) == len(text)  # else a part matches the original text
+        contains = lowered.__contains__
+        for matcher, literals in self.parts:
+            if literals is not None and exact and not any(map(contains, literals)):
+                continue
+            if matcher.search(text, timeout, lowered):
+                return True
+        return False
 
 
 def search_parts(patterns: list[str]) -> list[list[Any]]:
@@ -271,7 +276,7 @@ def searcher_for(options: Mapping[str, Any], key: str, trusted: bool) -> Matcher
         return matcher_for(options, key, trusted)
     return AnyMatcher(
         [
-            Matcher(source, trusted=trusted, fast=fast, literals=literals)
+            (Matcher(source, trusted=trusted, fast=fast), tuple(literals) if literals else None)
             for source, fast, literals in parts
         ]
     )
