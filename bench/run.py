@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,8 +33,9 @@ LIFTED = 10**9  # proselint's max_errors: high enough that it lints every file t
 
 @dataclass
 class Timing:
-    seconds: float
+    seconds: float  # median wall time
     peak_mb: float
+    cpu: float = 0.0  # median CPU time (user + system) of the process and its workers
 
 
 # Both tools run as on a user's machine: Python may keep the bytecode it compiles (some CI and
@@ -43,7 +45,7 @@ ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTEC
 
 
 def measure(command: list[str], runs: int) -> Timing:
-    times, peaks = [], []
+    times, peaks, cpus = [], [], []
     for _ in range(runs):
         start = time.perf_counter()
         process = subprocess.Popen(
@@ -52,9 +54,11 @@ def measure(command: list[str], runs: int) -> Timing:
         _, status, usage = os.wait4(process.pid, 0)
         times.append(time.perf_counter() - start)
         peaks.append(usage.ru_maxrss / 1024)
+        # wait4 counts the workers the process waited for as part of it.
+        cpus.append(usage.ru_utime + usage.ru_stime)
         if os.waitstatus_to_exitcode(status) not in (0, 1):
             raise SystemExit(f"{command[0]} failed ({status}): {' '.join(command)}")
-    return Timing(statistics.median(times), max(peaks))
+    return Timing(statistics.median(times), max(peaks), statistics.median(cpus))
 
 
 def tool(name: str) -> str:
@@ -98,6 +102,44 @@ def prefilter_kind() -> str:
     except ImportError:
         return "pure Python (pyahocorasick is not installed)"
     return "pyahocorasick (the fast extra; MEDLINT_PURE=1 times pure Python)"
+
+
+def in_process_costs(path: Path, runs: int = 5) -> tuple[float, float]:
+    """Seconds per MB of ``path`` in this process (the best of ``runs``): building the documents
+    alone (markup masking, paragraphs, sentences), then the whole lint with every rule."""
+    import medlint
+    from medlint.chunking import split
+    from medlint.document import Document
+
+    text = path.read_text(encoding="utf-8")
+    megabytes = len(text.encode("utf-8")) / 1e6
+    chunks = list(split(text, "markdown"))
+    linter = medlint.Linter(extend_select=["ALL"])
+    linter.lint_text(text, format="markdown")  # compiles the rules once
+
+    def best(job: Callable[[], object]) -> float:
+        seconds = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            job()
+            seconds.append(time.perf_counter() - start)
+        return min(seconds) / megabytes
+
+    documents = best(lambda: [Document(chunk.text, "markdown") for chunk in chunks])
+    whole = best(lambda: linter.lint_text(text, format="markdown"))
+    return documents, whole
+
+
+def budget(label: str, ours: Timing, theirs: Timing, megabytes: float) -> None:
+    """What 20x proselint leaves per MB, at the share of the cores medlint uses now."""
+    allowed = theirs.seconds / 20
+    cores = ours.cpu / ours.seconds
+    print(
+        f"  {label}: 20x means at most {allowed:.2f} s; medlint took {ours.seconds:.2f} s using "
+        f"{ours.cpu:.1f} s of CPU ({cores:.2f} cores busy), i.e. {ours.cpu / megabytes:.2f} s of "
+        f"CPU per MB; the same cores for {allowed:.2f} s give {allowed * cores / megabytes:.2f} s "
+        "per MB"
+    )
 
 
 def main() -> int:
@@ -195,7 +237,21 @@ def main() -> int:
             f"peak {big_ours.peak_mb:.0f} MB vs {big_theirs.peak_mb:.0f} MB "
             f"({'met' if big_ours.peak_mb < big_theirs.peak_mb else 'NOT met'})"
         )
+        print("\nwhat 20x takes, on this machine:")
+        budget("1,000 files", many_ours, many_theirs, _megabytes(CORPUS / "many"))
+        budget("20 MB file", big_ours, big_theirs, _megabytes(CORPUS / "big-20m.md"))
+        documents, whole = in_process_costs(CORPUS / "big-800k.md")
+        print(
+            f"  in one process, per MB of the 800 KB file: {documents:.2f} s to build the "
+            f"documents (markup, paragraphs, sentences) before any rule runs; {whole:.2f} s for "
+            "the whole lint"
+        )
     return 0
+
+
+def _megabytes(path: Path) -> float:
+    files = sorted(path.glob("*.md")) if path.is_dir() else [path]
+    return sum(file.stat().st_size for file in files) / 1e6
 
 
 if __name__ == "__main__":
