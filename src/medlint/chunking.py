@@ -81,21 +81,21 @@ class Chunker:
         self._buffer = self._buffer[self._taken :] + block
         self._taken = 0
         while len(self._buffer) - self._taken >= self.target:
-            cut = self._find_cut(final=False)
+            cut = self._find_cut()
             if cut is None:
                 return
             yield self._take(cut)
 
     def close(self) -> Iterator[Chunk]:
         while len(self._buffer) - self._taken > self.hard:
-            cut = self._find_cut(final=True)
+            cut = self._find_cut()
             if cut is None:
                 break
             yield self._take(cut)
         if len(self._buffer) > self._taken or self._first:
             yield self._take(len(self._buffer))
 
-    def _find_cut(self, *, final: bool) -> int | None:
+    def _find_cut(self) -> int | None:
         """Where the next chunk ends (an index into ``_buffer``), or None to wait for more."""
         buffer, begin = self._buffer, self._taken
         limit = begin + self.hard

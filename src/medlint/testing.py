@@ -6,19 +6,19 @@ everywhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from medlint.engine import Linter
     from medlint.ruleset import Rule
 
 
-@dataclass(frozen=True, slots=True)
-class ExampleResult:
+class ExampleResult(NamedTuple):
+    """One example of one rule, and what the rule reported on it."""
+
     rule: str
     expect: Literal["flag", "pass"]
-    index: int
+    number: int  # the example's place in its list, from 1
     text: str
     matches: tuple[str, ...]
 
@@ -28,7 +28,7 @@ class ExampleResult:
 
     @property
     def test_id(self) -> str:
-        return f"{self.rule}-{self.expect}-{self.index}"
+        return f"{self.rule}-{self.expect}-{self.number}"
 
     def describe(self) -> str:
         status = "ok  " if self.ok else "FAIL"
