@@ -5,7 +5,11 @@
 Writes small.md (about 5 KB), many/0000.md ... many/0999.md (about 7.5 MB in all),
 big-800k.md and big-20m.md. Paragraphs are drawn from examples/*.md and the visible text of
 examples/*.html, shuffled with a fixed seed and lightly varied, so every run measures the same
-text.
+text. These drafts are dense with claims (about 9 medlint findings per KB).
+
+clean/0000.md ... clean/0999.md are 1,000 more files of the same size drawn from the balanced
+example alone (examples/clean-article.md), which have almost no findings: the cost of reading
+text when the rules find little, the floor of the dense runs.
 """
 
 from __future__ import annotations
@@ -29,13 +33,14 @@ EXTRA = [
 ]
 
 
-def paragraphs() -> list[str]:
+def paragraphs(only: str = "*") -> list[str]:
+    """Paragraphs of the example drafts whose file names match ``only`` (and the extra ones)."""
     found: list[str] = list(EXTRA)
-    for path in sorted((ROOT / "examples").glob("*.md")):
+    for path in sorted((ROOT / "examples").glob(f"{only}.md")):
         text = path.read_text(encoding="utf-8")
         text = re.sub(r"(?s)^---.*?---\n", "", text)
         found += [p.strip() for p in text.split("\n\n") if p.strip()]
-    for path in sorted((ROOT / "examples").glob("*.html")):
+    for path in sorted((ROOT / "examples").glob(f"{only}.html")):
         text = re.sub(r"(?s)<(script|style|head)\b.*?</\1>", "", path.read_text(encoding="utf-8"))
         text = re.sub(r"<[^>]+>", "", text)
         text = text.replace("&mdash;", "—").replace("&ldquo;", "“").replace("&rdquo;", "”")
@@ -67,6 +72,12 @@ def build(out: Path) -> None:
     many.mkdir(exist_ok=True)
     for index in range(1000):
         (many / f"{index:04d}.md").write_text(article(rng, pool, 7_300), encoding="utf-8")
+    clean_rng, clean_pool = random.Random(SEED + 1), paragraphs("clean-*")
+    clean = out / "clean"
+    clean.mkdir(exist_ok=True)
+    for index in range(1000):
+        text = article(clean_rng, clean_pool, 7_300)
+        (clean / f"{index:04d}.md").write_text(text, encoding="utf-8")
     for name, size in (("big-800k.md", 800_000), ("big-20m.md", 20_000_000)):
         with (out / name).open("w", encoding="utf-8") as handle:
             written = 0

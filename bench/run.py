@@ -149,7 +149,7 @@ def main() -> int:
     parser.add_argument("--no-proselint", action="store_true", help="time medlint only")
     parser.add_argument("--jobs", type=int, default=None, help="medlint --jobs (default: auto)")
     args = parser.parse_args()
-    if not (CORPUS / "big-20m.md").exists():
+    if not (CORPUS / "big-20m.md").exists() or not (CORPUS / "clean").exists():
         subprocess.run([sys.executable, str(ROOT / "bench" / "corpus.py")], check=True)
 
     medlint = [
@@ -168,6 +168,7 @@ def main() -> int:
     scenarios = [
         ("one 5 KB file (cold start)", [str(CORPUS / "small.md")], args.runs),
         ("1,000 files (7.5 MB)", [str(CORPUS / "many")], args.runs),
+        ("1,000 files, few findings", [str(CORPUS / "clean")], args.runs),
         ("one 800 KB file", [str(CORPUS / "big-800k.md")], args.runs),
         ("one 20 MB file", [str(CORPUS / "big-20m.md")], args.big_runs),
     ]
@@ -240,6 +241,14 @@ def main() -> int:
         print("\nwhat 20x takes, on this machine:")
         budget("1,000 files", many_ours, many_theirs, _megabytes(CORPUS / "many"))
         budget("20 MB file", big_ours, big_theirs, _megabytes(CORPUS / "big-20m.md"))
+        clean_ours, clean_theirs = results["1,000 files, few findings"]
+        if clean_theirs:
+            floor = clean_theirs.seconds / clean_ours.seconds
+            print(
+                f"  1,000 files with few findings: {floor:.1f}x faster, using "
+                f"{clean_ours.cpu / _megabytes(CORPUS / 'clean'):.2f} s of CPU per MB: the floor "
+                "of the dense runs"
+            )
         documents, whole = in_process_costs(CORPUS / "big-800k.md")
         print(
             f"  in one process, per MB of the 800 KB file: {documents:.2f} s to build the "
