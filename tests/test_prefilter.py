@@ -198,3 +198,41 @@ def test_automaton_and_re_scan_agree_on_any_text(text: str) -> None:
         automaton, pure = _both_scans(monkeypatch)
     document = Document(text)
     assert automaton.candidates(document) == pure.candidates(document)
+
+
+_PIECES = [
+    "stem cell",
+    "cures",
+    "our clinic",
+    "no risk",
+    "side effects",
+    "İ",
+    ".",
+    "?",
+    "\n\n",
+    "\0",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=25).map(" ".join), max_size=6))
+def test_candidates_of_many_documents_are_each_ones_own(texts: list[str]) -> None:
+    """Found together, each document gets exactly what it gets alone, counted from its own
+    first sentence (including None for a text whose lower case is longer, and none at all)."""
+    prefilter = _BUILTIN.prefilter()
+    documents = [Document(text) for text in texts]
+    together = prefilter.candidates_many([(document, None) for document in documents])
+    assert together == [prefilter.candidates(document) for document in documents]
+
+
+def test_candidates_of_the_examples_together_and_apart() -> None:
+    prefilter = _BUILTIN.prefilter()
+    documents = [
+        Document(example)
+        for rule in _BUILTIN.all_rules
+        for example in (*rule.flag_examples, *rule.pass_examples)
+    ]
+    together = prefilter.candidates_many([(document, None) for document in documents])
+    apart = [prefilter.candidates(document) for document in documents]
+    assert together == apart
+    assert sum(bool(found) for found in apart) > len(apart) // 2  # most examples have some

@@ -17,7 +17,7 @@ from medlint.context import Lexicon, default_lexicon
 from medlint.document import FORMATS, Document, Format
 from medlint.errors import ConfigError
 from medlint.findings import Category, Finding, Severity
-from medlint.prefilter import Prefilter
+from medlint.prefilter import Candidates, Prefilter
 from medlint.ruleset import Rule, builtin_pack_paths, expand_paths, load_rules
 from medlint.scan import Hit, Located, Scan
 from medlint.suppress import META_RULES, Directive, Name, find_directives
@@ -212,6 +212,30 @@ class Linter:
             problems.extend(run.problems)
         return findings
 
+    def lint_batch(
+        self, texts: Sequence[tuple[Sequence[Chunk], Format, str | None]]
+    ) -> list[tuple[list[Finding], list[RuleProblem]]]:
+        """For each text, given as its chunks with its format and path: the findings and the
+        rules skipped, as :meth:`lint_chunks` gives them, but with the literal prefilter run
+        once over all the texts, so many small files share its fixed cost. The chunks are all
+        held at once: meant for batches of small files."""
+        runs: list[_TextRun] = []
+        owners: list[_TextRun] = []  # the run each scan belongs to
+        scans: list[Scan] = []
+        for chunks, format, path in texts:
+            run = _TextRun(self, format, path, None, None)
+            runs.append(run)
+            for chunk in chunks:
+                owners.append(run)
+                scans.append(run.scan(chunk))
+        if self.prefilter_enabled:
+            found = self.prefilter().candidates_many([(s.document, s.lowered) for s in scans])
+        else:
+            found = [None] * len(scans)
+        for run, scan, candidates in zip(owners, scans, found, strict=True):
+            run.apply(scan, candidates)
+        return [(run.finish(), run.problems) for run in runs]
+
     def severity_of(self, rule: Rule) -> Severity:
         return self.severities.get(rule.id, rule.severity)
 
@@ -282,12 +306,20 @@ class _TextRun:
         self.last_line = 1
 
     def read(self, chunk: Chunk) -> None:
-        linter = self.linter
+        scan = self.scan(chunk)
+        candidates = None
+        if self.use_prefilter:
+            candidates = self.linter.prefilter().candidates(scan.document, scan.lowered)
+        self.apply(scan, candidates)
+
+    def scan(self, chunk: Chunk) -> Scan:
+        """The chunk as a document, ready for the rules."""
         document = Document(chunk.text, self.format, self.path)
-        scan = Scan(document, linter.lexicon, linter.timeout, chunk)
-        candidates = (
-            linter.prefilter().candidates(document, scan.lowered) if self.use_prefilter else None
-        )
+        return Scan(document, self.linter.lexicon, self.linter.timeout, chunk)
+
+    def apply(self, scan: Scan, candidates: dict[str, Candidates] | None) -> None:
+        """Run the rules on one scanned chunk, each on its candidate sentences."""
+        chunk, document = scan.chunk, scan.document
         for rule in self.rules:
             if rule.id in self.failed:
                 continue

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any, NamedTuple
 
@@ -70,15 +71,16 @@ class Prefilter:
             groups = self._groups[literal] = tuple(found)  # a benign race between threads
         return groups
 
-    def _scan_sentences(self, document: Document, lowered: str) -> dict[str, list[int]]:
-        """Literal -> the sentences holding it, with one ``re`` search per sentence (this
-        reports the longest literal at each place; see :meth:`_groups_of`)."""
+    def _scan_sentences(self, pieces: list[str]) -> dict[str, list[int]]:
+        """Literal -> the sentences holding it (their places in ``pieces``, the lower-cased
+        sentences), with one ``re`` search per sentence (this reports the longest literal at
+        each place; see :meth:`_groups_of`)."""
         if self._scan is None:
             self._scan = fastre.compile(_source(self._literals))  # a benign race
         findall = self._scan.findall
         where: dict[str, list[int]] = {}
-        for index, sentence in enumerate(document.sentences):
-            for literal in set(findall(lowered, sentence.start, sentence.end)):
+        for index, sentence in enumerate(pieces):
+            for literal in set(findall(sentence)):
                 found = where.get(literal)
                 if found is None:
                     where[literal] = [index]
@@ -86,16 +88,15 @@ class Prefilter:
                     found.append(index)
         return where
 
-    def _scan_automaton(self, document: Document, lowered: str) -> dict[str, list[int]]:
+    def _scan_automaton(self, pieces: list[str]) -> dict[str, list[int]]:
         """The same, found by the automaton in one pass over the sentences joined by NUL, a
-        literal of its own that counts the sentences (the caller checks the text has no NUL of
-        its own). It reports nested and overlapping literals too; a sentence may be listed
+        literal of its own that counts the sentences (the caller checks they hold no NUL of
+        their own). It reports nested and overlapping literals too; a sentence may be listed
         twice."""
         assert self._automaton is not None
-        joined = "\0".join([lowered[s.start : s.end] for s in document.sentences])
         where: dict[int, list[int]] = {}  # by the literal's place (only those found)
         index = 0
-        for _, number in self._automaton.iter(joined):
+        for _, number in self._automaton.iter("\0".join(pieces)):
             if number < 0:
                 index += 1
                 continue
@@ -114,17 +115,37 @@ class Prefilter:
         rule's clauses. None: check everything.
 
         ``lowered`` is the prose lower-cased (if the caller has it already)."""
-        prose = document.prose
-        if lowered is None:
-            lowered = prose.lower()
-        if len(lowered) != len(prose):  # a rare character whose lower case is longer
-            return None
-        if not self._literals:
-            return {}
-        if self._automaton is not None and "\0" not in lowered:
-            where = self._scan_automaton(document, lowered)
+        return self.candidates_many([(document, lowered)])[0]
+
+    def candidates_many(
+        self, documents: Sequence[tuple[Document, str | None]]
+    ) -> list[dict[str, Candidates] | None]:
+        """:meth:`candidates` of each document (with its lower-cased prose, if known), found
+        together: one scan over all their sentences and one round of set operations, so many
+        small files share the fixed cost of a round instead of paying it each."""
+        results: list[dict[str, Candidates] | None] = [None] * len(documents)
+        pieces: list[str] = []
+        bounds: list[int] = []  # where each document's sentences end in ``pieces``
+        members: list[int] = []  # the documents that take part, in order
+        nul = False  # a NUL of the text's own would be taken for a sentence break
+        for number, (document, lowered) in enumerate(documents):
+            prose = document.prose
+            if lowered is None:
+                lowered = prose.lower()
+            if len(lowered) != len(prose):  # a rare character whose lower case is longer
+                continue
+            results[number] = {}
+            if self._literals:
+                nul = nul or "\0" in lowered
+                pieces += [lowered[s.start : s.end] for s in document.sentences]
+                bounds.append(len(pieces))
+                members.append(number)
+        if not members:
+            return results
+        if self._automaton is not None and not nul:
+            where = self._scan_automaton(pieces)
         else:
-            where = self._scan_sentences(document, lowered)
+            where = self._scan_sentences(pieces)
         holding: dict[int, set[int]] = {}  # group -> the sentences holding it (groups found)
         for literal, indexes in where.items():
             for group in self._groups_of(literal):
@@ -133,12 +154,11 @@ class Prefilter:
                     holding[group] = set(indexes)
                 else:
                     found.update(indexes)
-        result: dict[str, Candidates] = {}
         for rule_id, clauses in self._clauses:
             if len(clauses) == 1:
                 sentences = _holding_all(holding, clauses[0])
                 if sentences:
-                    result[rule_id] = Candidates(sorted(sentences), None)
+                    self._share(rule_id, sorted(sentences), None, bounds, members, results)
                 continue
             clause_of: dict[int, int] = {}  # sentence -> the clause that holds, -1: several
             for number, clause in enumerate(clauses):
@@ -146,8 +166,38 @@ class Prefilter:
                     clause_of[index] = number if clause_of.get(index, number) == number else -1
             if clause_of:
                 order = sorted(clause_of)
-                result[rule_id] = Candidates(order, [clause_of[i] for i in order])
-        return result
+                self._share(rule_id, order, [clause_of[i] for i in order], bounds, members, results)
+        return results
+
+    @staticmethod
+    def _share(
+        rule_id: str,
+        order: list[int],
+        clauses: list[int] | None,
+        bounds: list[int],
+        members: list[int],
+        results: list[dict[str, Candidates] | None],
+    ) -> None:
+        """Give each document its part of a rule's candidates (``order``: sentences counted
+        across all documents), counted from its own first sentence."""
+        if len(members) == 1:
+            found = results[members[0]]
+            assert found is not None
+            found[rule_id] = Candidates(order, clauses)
+            return
+        first = begin = 0  # the document's first candidate, and its first sentence
+        for end, number in zip(bounds, members, strict=True):
+            if first >= len(order):
+                return
+            last = bisect_left(order, end, first)
+            if last > first:
+                found = results[number]
+                assert found is not None
+                found[rule_id] = Candidates(
+                    [i - begin for i in order[first:last]] if begin else order[first:last],
+                    None if clauses is None else clauses[first:last],
+                )
+            first, begin = last, end
 
 
 _NONE: frozenset[int] = frozenset()

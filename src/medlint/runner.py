@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from medlint.chunking import Chunk
 from medlint.config import Config, find_config, load_config
 from medlint.engine import Linter, RuleProblem
 from medlint.errors import MedlintError
@@ -110,12 +111,53 @@ class Runner:
             linter = self.linter_for(config)
             big = jobs > 1 and _size(file) >= BIG_FILE
             findings = linter.lint_file(file, None, problems, jobs=jobs if big else 1)
-        if file is not None and config.per_file_ignores:
-            ignored: set[str] = set()
-            for token in config.ignored_for(file):
-                ignored |= linter.resolve(token) or set()
-            findings = [f for f in findings if f.rule not in ignored]
+        if file is not None:
+            findings = _without_ignored(findings, file, config, linter)
         return findings, problems
+
+    def lint_batch(self, files: Sequence[Path]) -> list[Outcome]:
+        """What :meth:`lint_one` gives for each file (an error as text), the files that share
+        a configuration linted together (see ``Linter.lint_batch``). For small files: each
+        is read whole before any is linted."""
+        from medlint.source import format_for, read_chunks
+
+        outcomes: list[Outcome] = [([], [], None)] * len(files)
+        groups: dict[int, list[tuple[int, Path, Config, list[Chunk]]]] = {}
+        linters: dict[int, Linter] = {}
+        for place, file in enumerate(files):
+            try:
+                config = self.config_for(file)
+                linter = self.linter_for(config)
+                chunks = list(read_chunks(file, format_for(file), str(file)))
+            except MedlintError as error:
+                outcomes[place] = ([], [], str(error))
+                continue
+            linters[id(linter)] = linter
+            groups.setdefault(id(linter), []).append((place, file, config, chunks))
+        for key, members in groups.items():
+            linter = linters[key]
+            texts = [(chunks, format_for(file), str(file)) for _, file, _, chunks in members]
+            results = linter.lint_batch(texts)
+            for (place, file, config, _), (findings, problems) in zip(
+                members, results, strict=True
+            ):
+                outcomes[place] = (_without_ignored(findings, file, config, linter), problems, None)
+        return outcomes
+
+
+Outcome = tuple[list[Finding], list[RuleProblem], str | None]
+
+
+def _without_ignored(
+    findings: list[Finding], file: Path, config: Config, linter: Linter
+) -> list[Finding]:
+    """The findings less the rules that the configuration's per-file-ignores turn off here."""
+    if not config.per_file_ignores:
+        return findings
+    ignored: set[str] = set()
+    for token in config.ignored_for(file):
+        ignored |= linter.resolve(token) or set()
+    return [f for f in findings if f.rule not in ignored]
 
 
 # Worker processes keep one Runner each (its Linters compile rules once per process).
@@ -127,12 +169,35 @@ def _start_worker(options: Options) -> None:
     _WORKER.append(Runner(options))
 
 
-def _lint_in_worker(item: str) -> tuple[list[Finding], list[RuleProblem], str | None]:
-    try:
-        findings, problems = _WORKER[0].lint_one(Path(item), lambda: b"")
-    except MedlintError as error:
-        return [], [], str(error)
-    return findings, problems, None
+def _lint_batch_in_worker(items: list[str]) -> list[Outcome]:
+    return _lint_batch(_WORKER[0], [Path(item) for item in items])
+
+
+def _lint_batch(runner: Runner, files: list[Path]) -> list[Outcome]:
+    """A batch of files: one alone is read in chunks as it is linted (a large one never sits
+    in memory whole); several small ones are linted together."""
+    if len(files) == 1:
+        return [_serial(runner, files[0], lambda: b"")]
+    return runner.lint_batch(files)
+
+
+BATCH_FILES = 32  # the most files linted together
+BATCH_BYTES = 256 * 1024  # ... and their most bytes; a file this large is linted alone
+
+
+def _batches(files: Sequence[Path]) -> Iterator[list[Path]]:
+    """Consecutive files in batches of at most BATCH_FILES and BATCH_BYTES."""
+    batch: list[Path] = []
+    size = 0
+    for file in files:
+        length = _size(file)
+        if batch and (len(batch) >= BATCH_FILES or size + length > BATCH_BYTES):
+            yield batch
+            batch, size = [], 0
+        batch.append(file)
+        size += length
+    if batch:
+        yield batch
 
 
 BIG_FILE = 4_000_000  # bytes: from here on, one file's chunks are spread over the workers
@@ -183,11 +248,13 @@ def run(
         inputs.insert(0, "-")
     stdin = read_stdin or (lambda: sys.stdin.buffer.read())
     jobs = choose_jobs(options.jobs, files)
-    outcomes: Iterable[tuple[list[Finding], list[RuleProblem], str | None]]
+    outcomes: Iterable[Outcome]
     if jobs > 1 and len(files) > 1 and all(_size(f) < BIG_FILE for f in files):
         outcomes = _parallel(runner, inputs, options, jobs, stdin)
-    else:  # one file at a time; a big one has its chunks spread over the workers
+    elif jobs > 1:  # one file at a time; a big one has its chunks spread over the workers
         outcomes = (_serial(runner, item, stdin, jobs) for item in inputs)
+    else:
+        outcomes = _in_batches(runner, inputs, stdin)
     for item, (findings, problems, error) in zip(inputs, outcomes, strict=True):
         if error is not None:
             result.errors.append(error)
@@ -213,23 +280,38 @@ def _serial(
     return findings, problems, None
 
 
+def _in_batches(
+    runner: Runner, inputs: Sequence[Path | str], stdin: Callable[[], bytes]
+) -> Iterator[Outcome]:
+    """Outcomes in input order, in this process: standard input (which :func:`run` puts
+    first) alone, then the files in batches."""
+    files = [item for item in inputs if isinstance(item, Path)]
+    for item in inputs:
+        if item == "-":
+            yield _serial(runner, item, stdin)
+    for batch in _batches(files):
+        yield from _lint_batch(runner, batch)
+
+
 def _parallel(
     runner: Runner,
     inputs: Sequence[Path | str],
     options: Options,
     jobs: int,
     stdin: Callable[[], bytes],
-) -> Iterator[tuple[list[Finding], list[RuleProblem], str | None]]:
-    """Outcomes in input order, files linted by worker processes (stdin in this one)."""
+) -> Iterator[Outcome]:
+    """Outcomes in input order: standard input (which :func:`run` puts first) in this
+    process, then the files, linted in batches by worker processes."""
     from concurrent.futures import ProcessPoolExecutor
 
-    files = [str(item) for item in inputs if item != "-"]
+    files = [item for item in inputs if isinstance(item, Path)]
+    batches = [[str(file) for file in batch] for batch in _batches(files)]
     with ProcessPoolExecutor(
         max_workers=jobs, initializer=_start_worker, initargs=(options,)
     ) as pool:
-        results = pool.map(_lint_in_worker, files, chunksize=max(1, len(files) // (jobs * 8)))
+        results = pool.map(_lint_batch_in_worker, batches)
         for item in inputs:
             if item == "-":
                 yield _serial(runner, item, stdin)
-            else:
-                yield next(results)
+        for outcomes in results:
+            yield from outcomes

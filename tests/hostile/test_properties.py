@@ -132,3 +132,31 @@ def test_one_long_text_gives_the_same_findings_with_workers(monkeypatch: Any) ->
         serial = _FAST.lint_text(text, format=format)  # type: ignore[arg-type]
         assert serial
         assert _FAST.lint_text(text, format=format, jobs=2) == serial  # type: ignore[arg-type]
+
+
+def test_a_batch_gives_each_text_what_it_gets_alone(tmp_path: Path) -> None:
+    """Texts linted together (one prefilter round) keep their own findings, document rules,
+    suppressions and positions, with the prefilter and without it."""
+    texts = [
+        ("\n".join(PIECES[index:] + PIECES[:index]) * 2, format, f"t{index}")
+        for index, format in enumerate(["markdown", "text", "html", "markdown", "text"])
+    ]
+    texts.append(("", "markdown", "empty"))
+    for linter in (Linter(), Linter(prefilter=False)):
+        batch = linter.lint_batch([(list(split(t, f)), f, p) for t, f, p in texts])  # type: ignore[arg-type]
+        alone = [linter.lint_text(t, format=f, path=p) for t, f, p in texts]  # type: ignore[arg-type]
+        assert [findings for findings, _ in batch] == alone
+        assert any(alone), "the texts must produce findings"
+
+
+def test_one_bad_file_in_a_batch_spoils_only_itself(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path)
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"Our stem cells cure MS.\n\xff\xfe broken")
+    names = [str(paths[0]), str(bad), *map(str, paths[1:])]
+    result = run(names, Options(isolated=True, jobs=1))
+    assert result.files_checked == len(paths)
+    assert len(result.errors) == 1 and "bad.md:2:1: not valid UTF-8" in result.errors[0]
+    alone = run([str(p) for p in paths], Options(isolated=True, jobs=1))
+    assert result.findings == alone.findings
+    assert run(names, Options(isolated=True, jobs=2)).findings == alone.findings
