@@ -194,7 +194,7 @@ class Prefilter:
                 found = results[number]
                 assert found is not None
                 found[rule_id] = Candidates(
-                    [i - begin for i in order[first:last]] if begin else order[first:last],
+                    [i - begin for i in order[first:last]],
                     None if clauses is None else clauses[first:last],
                 )
             first, begin = last, end

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from medlint.chunking import Chunk
 from medlint.config import Config, find_config, load_config
+from medlint.document import Format
 from medlint.engine import Linter, RuleProblem
 from medlint.errors import MedlintError
 from medlint.findings import Finding
@@ -122,23 +123,21 @@ class Runner:
         from medlint.source import format_for, read_chunks
 
         outcomes: list[Outcome] = [([], [], None)] * len(files)
-        groups: dict[int, list[tuple[int, Path, Config, list[Chunk]]]] = {}
-        linters: dict[int, Linter] = {}
+        groups: dict[Linter, list[tuple[int, Path, Config, list[Chunk], Format]]] = {}
         for place, file in enumerate(files):
             try:
                 config = self.config_for(file)
                 linter = self.linter_for(config)
-                chunks = list(read_chunks(file, format_for(file), str(file)))
+                format = format_for(file)
+                chunks = list(read_chunks(file, format, str(file)))
             except MedlintError as error:
                 outcomes[place] = ([], [], str(error))
                 continue
-            linters[id(linter)] = linter
-            groups.setdefault(id(linter), []).append((place, file, config, chunks))
-        for key, members in groups.items():
-            linter = linters[key]
-            texts = [(chunks, format_for(file), str(file)) for _, file, _, chunks in members]
+            groups.setdefault(linter, []).append((place, file, config, chunks, format))
+        for linter, members in groups.items():
+            texts = [(chunks, format, str(file)) for _, file, _, chunks, format in members]
             results = linter.lint_batch(texts)
-            for (place, file, config, _), (findings, problems) in zip(
+            for (place, file, config, _, _), (findings, problems) in zip(
                 members, results, strict=True
             ):
                 outcomes[place] = (_without_ignored(findings, file, config, linter), problems, None)
