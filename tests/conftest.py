@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from medlint.engine import Linter
+from medlint.linter import Linter
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from medlint.cli import main
+from medlint.cli.main import main
 
 JSON_KEYS = frozenset(
     {

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from medlint import cache, fastre
+from medlint import cache
 
 DAY = 24 * 60 * 60
 
@@ -47,10 +47,3 @@ def test_reading_an_entry_marks_it_used(tmp_path: Path, monkeypatch: pytest.Monk
     assert cache.load_data("kept", "1") == {"a": 1}
     assert time.time() - entry.stat().st_mtime < DAY  # renewed: the next prune keeps it
     assert cache.prune(tmp_path / "data") == 0
-
-
-def test_the_program_memo_is_capped_keeping_what_this_run_used() -> None:
-    programs = {f"p{i}": i for i in range(10)}
-    assert fastre.kept(programs, set(), 20) is programs
-    trimmed = fastre.kept(programs, {"p0", "p1"}, 4)
-    assert list(trimmed) == ["p8", "p9", "p0", "p1"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medlint.chunking import Chunk, Chunker, split
+from medlint.read.chunking import Chunk, Chunker, split
 
 PIECES = ["Our cells cure MS.", "\n\n", "\n", "```\n", "<!-- x -->", "<p>", "</p>", " ", "\r\n"]
 texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=12), max_size=60).map("".join)

@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import medlint
-from medlint import command
-from medlint.cli import check as click_check
-from medlint.console import OPTIONS, parse_check
+from medlint.cli import command
+from medlint.cli.console import OPTIONS, parse_check
+from medlint.cli.main import check as click_check
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -162,8 +162,8 @@ def _console(
     args: list[str], cwd: Path, stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     code = (
-        "import sys, medlint.console\n"
-        "try:\n    medlint.console.entry()\n"
+        "import sys, medlint.cli.console\n"
+        "try:\n    medlint.cli.console.entry()\n"
         "finally:\n    sys.stderr.write('click imported: %s' % ('click' in sys.modules))\n"
     )
     return subprocess.run(

@@ -84,7 +84,7 @@ def test_cues_report_kind_and_offsets() -> None:
 def test_lexicon_is_yaml_data() -> None:
     from importlib import resources
 
-    text = resources.files("medlint.rules").joinpath("context.yaml").read_text(encoding="utf-8")
+    text = resources.files("medlint.packs").joinpath("context.yaml").read_text(encoding="utf-8")
     assert "pseudo:" in text and "terminators:" in text and "hedge:" in text
 
 
@@ -113,7 +113,7 @@ _QUOTE_AS_WRITTEN = re.compile(
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=st.sampled_from("ab _\n'\"‘’“”«»."), max_size=40))
 def test_quote_pattern_finds_what_it_always_found(text: str) -> None:
-    from medlint.context import _QUOTE
+    from medlint.context.lexicon import _QUOTE
 
     expected = [m.span() for m in _QUOTE_AS_WRITTEN.finditer(text)]
     assert [m.span() for m in _QUOTE.finditer(text)] == expected

@@ -13,8 +13,8 @@ import pytest
 
 import medlint
 from helpers import JSON_KEYS
-from medlint.engine import Linter
 from medlint.errors import ConfigError
+from medlint.linter import Linter
 
 DRAFT = (
     "Our stem cell protocol cures MS. Reactions are usually mild. "
@@ -67,8 +67,8 @@ def test_package_is_typed() -> None:
 
 def test_import_is_lazy() -> None:
     code = (
-        "import sys, medlint, medlint.cli; "
-        "heavy = [m for m in ('yaml', 'regex', 'pyphen', 'textstat', 'nltk', 'medlint.engine') "
+        "import sys, medlint, medlint.cli.main; "
+        "heavy = [m for m in ('yaml', 'regex', 'pyphen', 'textstat', 'nltk', 'medlint.engine.engine') "
         "if m in sys.modules]; print(heavy)"
     )
     result = subprocess.run(
@@ -83,9 +83,9 @@ def test_a_warm_check_run_imports_nothing_heavy(tmp_path: Path) -> None:
     draft = tmp_path / "draft.md"
     draft.write_text("# Notes\n\nOur stem cell protocol cures MS. Studies show it works.\n")
     code = (
-        "import sys, medlint.console\n"
+        "import sys, medlint.cli.console\n"
         "sys.argv = ['medlint', 'check', '--extend-select', 'ALL', sys.argv[1]]\n"
-        "try:\n    medlint.console.entry()\n"
+        "try:\n    medlint.cli.console.entry()\n"
         "finally:\n"
         "    heavy = ('yaml', 'click', 'dataclasses', 'inspect', 'json', 'pickle', 'pyphen')\n"
         "    sys.stderr.write('loaded: %s' % [m for m in heavy if m in sys.modules])\n"

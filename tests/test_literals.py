@@ -11,9 +11,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medlint.engine import Linter
-from medlint.literals import first_chars, required_groups, with_first_chars
-from medlint.patterns import lower_pattern
+from medlint.linter import Linter
+from medlint.rules.language import lower_pattern
+from medlint.rules.literals import first_chars, required_groups, with_first_chars
 
 _RULES = Linter(extend_select=["ALL"]).all_rules
 _SOURCES = [

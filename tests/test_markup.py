@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medlint.document import Document
-from medlint.engine import Linter
+from medlint.document.model import Document
+from medlint.linter import Linter
 
 MARKDOWN = """---
 title: Stem cells cure MS
@@ -118,7 +118,7 @@ MARKDOWN_PIECES = [
 def test_markdown_masking_keeps_every_offset(text: str) -> None:
     """Masking only turns characters into spaces: the prose is as long as the source, keeps
     every line break where it was, and each character it keeps is the source's."""
-    from medlint.markup import markdown_prose
+    from medlint.document.markup import markdown_prose
 
     prose = markdown_prose(text).text
     assert len(prose) == len(text)

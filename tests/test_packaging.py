@@ -48,9 +48,9 @@ def test_wheel_ships_rules_and_runs_outside_the_source_tree(tmp_path: Path) -> N
     elsewhere.mkdir()
     (elsewhere / "draft.md").write_text("Our stem cells cure MS.\n", encoding="utf-8")
     code = (
-        "import medlint, medlint.cli, sys; "
+        "import medlint, medlint.cli.main, sys; "
         "assert medlint.__file__.startswith(sys.argv[1]), medlint.__file__; "
-        "sys.argv = ['medlint', 'check', '--select', 'OC01', 'draft.md']; medlint.cli.main()"
+        "sys.argv = ['medlint', 'check', '--select', 'OC01', 'draft.md']; medlint.cli.main.main()"
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
     result = subprocess.run(
@@ -62,5 +62,5 @@ def test_wheel_ships_rules_and_runs_outside_the_source_tree(tmp_path: Path) -> N
     )
     assert result.returncode == 1, result.stderr
     assert "draft.md:1:16: error OC01" in result.stdout
-    rules = sorted(p.name for p in (target / "medlint" / "rules").glob("*.yaml"))
+    rules = sorted(p.name for p in (target / "medlint" / "packs").glob("*.yaml"))
     assert "context.yaml" in rules and "overclaim.yaml" in rules

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medlint.engine import Linter
-from medlint.patterns import (
+from medlint.linter import Linter
+from medlint.rules.language import (
     AnyMatcher,
     Matcher,
     lower_pattern,

@@ -7,7 +7,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from medlint.engine import Linter
+from medlint.linter import Linter
 
 CLAIMS = [
     "Our stem cell protocol cures MS.",
@@ -89,7 +89,7 @@ def test_arbitrary_text_never_raises_and_is_deterministic(
     text=st.lists(st.sampled_from(["a", "bc ", "\n", "\r", "\r\n", "\u2028", "\x0b"])).map("".join)
 )
 def test_line_starts_follow_every_break(text: str) -> None:
-    from medlint.document import _line_starts
+    from medlint.document.model import _line_starts
 
     breaks = re.finditer(r"\r\n|\r|\n", text)
     assert _line_starts(text) == [0] + [m.end() for m in breaks]

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medlint.document import Document
-from medlint.engine import Linter
-from medlint.prefilter import Prefilter, _source
+from medlint.document.model import Document
+from medlint.engine.prefilter import Prefilter, _source
+from medlint.linter import Linter
 
 PACK = """\
 - id: T01
@@ -219,14 +219,14 @@ _PIECES = [
 def test_candidates_of_many_documents_are_each_ones_own(texts: list[str]) -> None:
     """Found together, each document gets exactly what it gets alone, counted from its own
     first sentence (including None for a text whose lower case is longer, and none at all)."""
-    prefilter = _BUILTIN.prefilter()
+    prefilter = _BUILTIN.engine.prefilter()
     documents = [Document(text) for text in texts]
     together = prefilter.candidates_many([(document, None) for document in documents])
     assert together == [prefilter.candidates(document) for document in documents]
 
 
 def test_candidates_of_the_examples_together_and_apart() -> None:
-    prefilter = _BUILTIN.prefilter()
+    prefilter = _BUILTIN.engine.prefilter()
     documents = [
         Document(example)
         for rule in _BUILTIN.all_rules

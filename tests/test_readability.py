@@ -6,7 +6,7 @@ import subprocess
 import sys
 import textwrap
 
-from medlint import readability
+from medlint.rules import readability
 
 
 def test_grade_level_matches_textstat_pyphen_path() -> None:
@@ -45,7 +45,7 @@ def test_readability_never_touches_the_network() -> None:
         socket.socket = refuse
         socket.create_connection = refuse
         sys.modules["nltk"] = None
-        from medlint.engine import Linter
+        from medlint.linter import Linter
         text = " ".join(["Autologous haematopoietic transplantation necessitates comprehensive multidisciplinary evaluation."] * 20)
         found = Linter(select=["RD01"]).lint_text(text)
         print(found[0].rule, found[0].message)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from medlint.engine import Linter
+from medlint.linter import Linter
 from medlint.testing import check_example
 
 _LINTER = Linter()

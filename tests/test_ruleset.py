@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from medlint.errors import RulePackError
-from medlint.ruleset import load_rules
+from medlint.rules.loader import load_rules
 
 GOOD = """\
 - id: T01

@@ -13,7 +13,7 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medlint.document import _ABBREVIATIONS, Document, looks_like_heading
+from medlint.document.model import _ABBREVIATIONS, Document, looks_like_heading
 
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[.!?…]+[\"'”’)\]]*$")
 _ABBREVIATION = re.compile(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from medlint.engine import Linter
+from medlint.linter import Linter
 
 LINTER = Linter(select=["OC01", "RK01"])
 

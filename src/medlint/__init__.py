@@ -15,22 +15,22 @@ __version__ = "0.1.0"
 __all__ = ["Finding", "Linter", "MedlintError", "Severity", "__version__", "lint_text"]
 
 if TYPE_CHECKING:
-    from medlint.document import Format
-    from medlint.engine import Linter
     from medlint.errors import MedlintError
     from medlint.findings import Finding, Severity
+    from medlint.linter import Linter
+    from medlint.read.source import Format
 
 
 def lint_text(text: str, format: Format = "text", path: str | None = None) -> list[Finding]:
     """Lint one text with the built-in rules (a shared default ``Linter``)."""
-    from medlint.engine import default_linter
+    from medlint.linter import default_linter
 
     return default_linter().lint_text(text, format=format, path=path)
 
 
 def __getattr__(name: str) -> Any:
     if name == "Linter":
-        from medlint.engine import Linter
+        from medlint.linter import Linter
 
         return Linter
     if name in ("Finding", "Severity", "Category"):

@@ -45,9 +45,9 @@ def rules_folder() -> Path:
     ``importlib.resources``, which costs ~9 ms to import)."""
     from importlib.util import find_spec
 
-    spec = find_spec("medlint.rules")
+    spec = find_spec("medlint.packs")
     if spec is None or not spec.submodule_search_locations:  # pragma: no cover - broken install
-        raise ImportError("medlint.rules is missing: reinstall medlint")
+        raise ImportError("medlint.packs is missing: reinstall medlint")
     return Path(next(iter(spec.submodule_search_locations)))
 
 

@@ -24,8 +24,9 @@ from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from medlint.command import FAIL_LEVELS
 from medlint.errors import ConfigError
+
+FAIL_LEVELS = ("error", "warning", "info", "never")
 
 CONFIG_NAMES = (".medlint.yaml", ".medlint.yml", "pyproject.toml")
 KEYS = (
@@ -113,7 +114,7 @@ def load_config(path: Path) -> Config:
             raise ConfigError(f"invalid TOML: {exc}", path=str(path)) from None
         table = data.get("tool", {}).get("medlint", {})
         return _parse(table, path, lambda key: None)
-    from medlint.yamlfile import load_yaml_file
+    from medlint.read.yamlfile import load_yaml_file
 
     data = load_yaml_file(path, error_type=ConfigError)
     if data is None:

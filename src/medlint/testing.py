@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
-    from medlint.engine import Linter
-    from medlint.ruleset import Rule
+    from medlint.linter import Linter
+    from medlint.rules.rule import Rule
 
 
 class ExampleResult(NamedTuple):
@@ -44,7 +44,7 @@ class ExampleResult(NamedTuple):
 
 def check_example(linter: Linter, rule: Rule, text: str) -> tuple[str, ...]:
     """What ``rule`` reports on ``text`` (as Markdown, the common case), as matched strings."""
-    from medlint.chunking import split
+    from medlint.read.chunking import split
 
     findings = linter.lint_chunks(
         split(text, "markdown"), "markdown", rules=[rule], suppressions=False

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from medlint.engine import Linter
 from medlint.errors import InputError
+from medlint.linter import Linter
 
 from .conftest import Lint
 
@@ -116,7 +116,7 @@ def test_unreadable_file_is_a_per_file_error(
 def test_a_path_that_disappears_during_the_run(
     lint: Lint, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from medlint import discover as discovery
+    from medlint.read import discover as discovery
 
     (tmp_path / "a.md").write_text(CLAIM, encoding="utf-8")
     (tmp_path / "b.md").write_text(CLAIM, encoding="utf-8")

@@ -12,9 +12,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from medlint.chunking import split
-from medlint.engine import Linter
-from medlint.runner import Options, run
+from medlint.linter import Linter
+from medlint.read.chunking import split
+from medlint.run import Options, run
 
 ROOT = Path(__file__).resolve().parents[2]
 PIECES = [
@@ -88,7 +88,7 @@ def test_linted_files_are_never_written(tmp_path: Path) -> None:
     }
     from click.testing import CliRunner
 
-    from medlint.cli import main
+    from medlint.cli.main import main
 
     out = tmp_path / "reports" / "report.sarif"
     out.parent.mkdir()
@@ -124,7 +124,7 @@ def test_linter_is_safe_under_concurrent_calls() -> None:
 
 
 def test_one_long_text_gives_the_same_findings_with_workers(monkeypatch: Any) -> None:
-    from medlint import parallel
+    from medlint.engine import parallel
 
     monkeypatch.setattr(parallel, "BATCH_CHARACTERS", 64 * 1024)
     text = "\n\n".join(PIECES * 1500)  # about 300 KB: several batches of chunks

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from medlint.engine import Linter
 from medlint.errors import RulePackError
+from medlint.linter import Linter
 
 from .conftest import Lint
 

@@ -1,0 +1,348 @@
+"""Extract the prose of Markdown and HTML, keeping every offset traceable to the source.
+
+Markdown is *masked*: syntax (code, front matter, URLs, markers, tags) is replaced by spaces of the
+same length, so prose offsets equal source offsets. HTML is *extracted*: tags vanish, entities are
+decoded and block elements become line breaks, so the reader returns an :class:`OffsetMap`.
+Both return ``breaks``: prose offsets where a sentence must end (headings, list items, cells).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import NamedTuple
+
+from medlint.document.offsets import OffsetMap
+
+
+class Prose(NamedTuple):
+    """The text the rules read, its map to the source and its forced sentence breaks."""
+
+    text: str
+    offsets: OffsetMap
+    breaks: tuple[int, ...]
+    headings: tuple[tuple[int, int], ...] = ()
+
+
+def plain_prose(text: str) -> Prose:
+    """Plain text is its own prose, less any ``medlint:`` suppression lines."""
+    from medlint.document.directives import text_directive_spans
+
+    spans = text_directive_spans(text) if "medlint:" in text else []
+    if spans:
+        masked = list(text)
+        for start, end in spans:
+            masked[start:end] = " " * (end - start)
+        text = "".join(masked)
+    return Prose(text, OffsetMap.identity(len(text)), tuple(start for start, _ in spans))
+
+
+# --- Markdown -----------------------------------------------------------------------------------
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?=\s|$)")
+_HEADING_TAIL = re.compile(r"\s#+\s*$")
+_SETEXT = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
+_THEMATIC = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
+_QUOTE = re.compile(r"^(?: {0,3}>\s?)+")
+_LIST = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?=\s)\s*(?:\[[ xX]\]\s)?")
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
+_REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
+_HTML_BLOCK_LINE = re.compile(r"^ {0,3}</?[a-zA-Z][^>]*>\s*$")
+
+# The leading look-ahead names every construct's first character: ``re`` then rejects most
+# positions at once (8x faster on prose than trying each alternative everywhere).
+_INLINE = re.compile(
+    r"""(?=[`!\[<hfw\\*_])(?:
+      (?P<comment><!--.*?(?:-->|\Z))
+    | (?P<code>(?P<ticks>`+).*?(?P=ticks))
+    | (?P<image>!\[[^\]\n]*\]\([^)\n]*\))
+    | (?P<link>\[(?P<label>[^\]\n]*)\](?P<target>\([^)\n]*\)|\[[^\]\n]*\]))
+    | (?P<autolink><(?:https?|ftp|mailto):[^>\s]*>)
+    | (?P<tag></?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>)
+    | (?P<url>(?:https?|ftp)://[^\s<>()\[\]]+|www\.[^\s<>()\[\]]+\.[a-z]{2,}[^\s<>()\[\]]*)
+    | (?P<escape>\\(?=[^\w\s]))
+    | (?P<emphasis>\*+|(?<!\w)_+|_+(?!\w))
+    )""",
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def markdown_prose(text: str) -> Prose:
+    """Mask Markdown syntax with spaces; keep prose at its own offsets."""
+    spans: list[tuple[int, int]] = []  # what to blank; the text is rebuilt once at the end
+    breaks: list[int] = []
+    headings: list[tuple[int, int]] = []
+
+    def blank(start: int, end: int) -> None:
+        spans.append((start, end))
+
+    def mask_table_row(start: int, end: int) -> None:
+        body = text[start:end]
+        if "|" in body and (body.lstrip().startswith("|") or body.rstrip().endswith("|")):
+            breaks.append(start)
+            for i in range(start, end):
+                if text[i] == "|" and (i == 0 or text[i - 1] != "\\"):
+                    spans.append((i, i + 1))
+                    breaks.append(i)
+
+    offset = 0
+    fence: str | None = None
+    in_indented_code = False
+    previous_blank = True
+    first = True
+    previous_line: tuple[int, int] | None = None
+    in_front_matter = text.startswith("---\n") or text.startswith("---\r\n")
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the text ends with a line break: no line after it
+    for line in lines:
+        start = offset
+        offset += len(line) + 1
+        body = line.rstrip("\r")
+        end = start + len(body)
+        is_blank = not body.strip()
+        if in_front_matter:
+            blank(start, end)
+            if not first and body.strip() in ("---", "..."):
+                in_front_matter = False
+            first = False
+            continue
+        first = False
+        if fence is not None:
+            blank(start, end)
+            stripped = body.strip()
+            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
+                fence = None
+            continue
+        if body[:1].isalpha():  # prose (most lines): no block syntax starts with a letter
+            in_indented_code = previous_blank = False
+            if "|" in body:
+                mask_table_row(start, end)
+            previous_line = (start, end)
+            continue
+        fence_match = _FENCE.match(body)
+        if fence_match:
+            fence = fence_match.group(1)
+            blank(start, end)
+            breaks.append(start)
+            continue
+        indented = body.startswith("    ") or body.startswith("\t")
+        if (
+            indented
+            and not is_blank
+            and (previous_blank or in_indented_code)
+            and not _LIST.match(body)
+        ):
+            in_indented_code = True
+            blank(start, end)
+            continue
+        if not is_blank:
+            in_indented_code = False
+        previous_blank = is_blank
+        if is_blank:
+            previous_line = None
+            continue
+        if _THEMATIC.match(body) or _TABLE_SEPARATOR.match(body) or _REFERENCE_DEF.match(body):
+            blank(start, end)
+            breaks.append(start)
+            continue
+        if _SETEXT.match(body):
+            blank(start, end)
+            breaks.append(start)
+            if previous_line is not None:
+                headings.append(previous_line)
+            continue
+        if _HTML_BLOCK_LINE.match(body):
+            breaks.append(start)
+        cursor = start
+        quote = _QUOTE.match(body)
+        if quote:
+            blank(start, start + quote.end())
+            cursor = start + quote.end()
+        rest = text[cursor:end]
+        heading = _HEADING.match(rest)
+        list_item = _LIST.match(rest)
+        if heading:
+            blank(cursor, cursor + heading.end())
+            tail = _HEADING_TAIL.search(rest)
+            if tail:
+                blank(cursor + tail.start(), end)
+            breaks.extend((start, end))
+            headings.append((start, end))
+        elif list_item:
+            blank(cursor, cursor + list_item.end())
+            breaks.append(start)
+        mask_table_row(start, end)
+        previous_line = (start, end)
+    block_spans = _merged(spans)
+    inline: list[tuple[int, int]] = []
+    starts = [start for start, _ in block_spans]
+    for m in _INLINE.finditer(text):
+        at = m.start()
+        k = bisect_right(starts, at) - 1
+        if k >= 0 and at < block_spans[k][1]:
+            continue  # already masked (inside code or front matter)
+        if m.group("link") is not None:
+            inline.append((at, m.start("label")))
+            inline.append((m.end("label"), m.end()))
+        else:
+            inline.append((at, m.end()))
+    return Prose(
+        _blanked(text, _merged(block_spans + inline)),
+        OffsetMap.identity(len(text)),
+        tuple(sorted(set(breaks))),
+        tuple(sorted(headings)),
+    )
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans sorted, overlapping and touching ones joined."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with every character of the (sorted, disjoint) spans but line breaks made a
+    space, built from slices rather than character by character."""
+    pieces: list[str] = []
+    previous = 0
+    for start, end in spans:
+        pieces.append(text[previous:start])
+        piece = text[start:end]
+        if "\n" in piece or "\r" in piece:
+            pieces.append(_NOT_LINE_BREAK.sub(" ", piece))
+        else:
+            pieces.append(" " * (end - start))
+        previous = end
+    pieces.append(text[previous:])
+    return "".join(pieces)
+
+
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+_SKIPPED_ELEMENTS = "script|style|noscript|template|pre|code|svg|math|textarea|head"
+_HTML_TOKEN = re.compile(
+    r"""
+      (?P<comment><!--.*?(?:-->|\Z))
+    | (?P<skip><(?P<skipname>"""
+    + _SKIPPED_ELEMENTS
+    + r""")\b[^>]*>.*?(?:</(?P=skipname)\s*>|\Z))
+    | (?P<cdata><!\[CDATA\[.*?(?:\]\]>|\Z))
+    | (?P<decl><[!?][^>]*(?:>|\Z))
+    | (?P<tag></?(?P<name>[a-zA-Z][\w:-]*)(?:[^>"']|"[^"]*"|'[^']*')*(?:>|\Z))
+    | (?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});)
+    """,
+    re.VERBOSE | re.DOTALL | re.IGNORECASE,
+)
+_BLOCK_ELEMENTS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "caption",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "option",
+        "p",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "ul",
+    }
+)
+
+
+_HEADING_ELEMENTS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "title"})
+
+
+def html_prose(text: str) -> Prose:
+    """Decode entities and drop tags; block elements become line breaks that end sentences."""
+    pieces: list[str] = []
+    offsets = OffsetMap()
+    breaks: list[int] = []
+    headings: list[tuple[int, int]] = []
+    heading_start: int | None = None
+    prose_length = 0
+    cursor = 0
+
+    def emit(piece: str, source_start: int, source_length: int) -> None:
+        nonlocal prose_length
+        if not piece:
+            return
+        pieces.append(piece)
+        offsets.add(prose_length, source_start, len(piece), source_length)
+        prose_length += len(piece)
+
+    for m in _HTML_TOKEN.finditer(text):
+        emit(text[cursor : m.start()], cursor, m.start() - cursor)
+        cursor = m.end()
+        if m.group("entity") is not None:
+            emit(_unescape(m.group()), m.start(), m.end() - m.start())
+        elif m.group("tag") is not None and m.group("name").lower() in _BLOCK_ELEMENTS:
+            name = m.group("name").lower()
+            if name in _HEADING_ELEMENTS:
+                if m.group().startswith("</"):
+                    if heading_start is not None:
+                        headings.append((heading_start, prose_length))
+                    heading_start = None
+                else:
+                    heading_start = prose_length + 1
+            breaks.append(prose_length)
+            emit("\n", m.start(), m.end() - m.start())
+        elif m.group("skip") is not None:
+            breaks.append(prose_length)
+            emit("\n", m.start(), m.end() - m.start())
+    emit(text[cursor:], cursor, len(text) - cursor)
+    if not pieces:
+        offsets = OffsetMap.identity(0)
+    return Prose("".join(pieces), offsets, tuple(breaks), tuple(headings))
+
+
+def _unescape(reference: str) -> str:
+    """The character a character reference stands for (``html`` loads on the first one)."""
+    from html import unescape
+
+    return unescape(reference)

@@ -1,0 +1,182 @@
+"""The Linter: the library's one way in. It loads and selects the rules once, then lints any
+number of texts: the engine runs the rules, the filters (suppression comments) follow.
+
+A Linter holds only immutable state once built, so one instance can serve many threads: what a
+CMS plugin keeps between requests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from pathlib import Path
+
+from medlint.context import Lexicon
+from medlint.engine.engine import DEFAULT_TIMEOUT, Engine, RuleProblem, TextResult
+from medlint.errors import ConfigError
+from medlint.filters import suppress
+from medlint.filters.selection import Selection
+from medlint.findings import Finding
+from medlint.read.chunking import Chunk, split
+from medlint.read.source import FORMATS, Format
+from medlint.rules.loader import (
+    builtin_pack_paths,
+    expand_paths,
+    load_rules,
+    with_readability_grade,
+)
+from medlint.rules.rule import Rule
+
+__all__ = ["DEFAULT_TIMEOUT", "Linter", "RuleProblem", "default_linter"]
+
+
+class Linter:
+    """Loaded, selected rules and the lexicon; call :meth:`lint_text` or :meth:`lint_file`
+    many times."""
+
+    def __init__(
+        self,
+        *,
+        rules: Iterable[str | Path] = (),
+        builtin: bool = True,
+        select: Iterable[str] | None = None,
+        extend_select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        readability_grade: float | None = None,
+        suppressions: bool = True,
+        severities: Mapping[str, str] | None = None,
+        lexicon: Lexicon | None = None,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        prefilter: bool = True,
+    ) -> None:
+        shipped = builtin_pack_paths() if builtin else []
+        paths = shipped + expand_paths(list(rules))
+        self.all_rules: tuple[Rule, ...] = tuple(load_rules(paths, builtin=shipped))
+        self.selection = Selection(
+            self.all_rules,
+            select=None if select is None else list(select),
+            extend_select=list(extend_select),
+            ignore=list(ignore),
+            severities=severities,
+        )
+        chosen = self.selection.rules
+        if readability_grade is not None:
+            chosen = tuple(with_readability_grade(r, readability_grade) for r in chosen)
+        self.rules: tuple[Rule, ...] = chosen
+        self.suppressions = suppressions
+        # How a worker process builds the same engine (see medlint.engine.parallel).
+        recipe = {
+            "paths": [str(p) for p in paths],
+            "builtin": [str(p) for p in shipped],
+            "ids": [r.id for r in chosen],
+            "readability_grade": readability_grade,
+            "severities": {k: v.value for k, v in self.selection.severities.items()},
+            "timeout": timeout,
+            "prefilter": prefilter,
+        }
+        self.engine = Engine(
+            chosen,
+            severities=self.selection.severities,
+            lexicon=lexicon,
+            timeout=timeout,
+            prefilter=prefilter,
+            recipe=recipe,
+        )
+
+    def resolve(self, token: str) -> frozenset[str] | None:
+        """Rule ids a selector stands for (id, name, id prefix, category or ALL), else None."""
+        return self.selection.resolve(token)
+
+    def rule(self, key: str) -> Rule | None:
+        """The rule with this id or name (case-insensitive id), loaded or not selected."""
+        return self.selection.rule(key)
+
+    def lint_text(
+        self,
+        text: str,
+        format: Format = "text",
+        path: str | None = None,
+        problems: list[RuleProblem] | None = None,
+        jobs: int = 1,
+    ) -> list[Finding]:
+        """Findings for one text, sorted by position (offsets count from after a BOM).
+
+        ``jobs`` > 1 spreads the chunks of a long text over worker processes."""
+        format = _check_format(format)
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        return self.lint_chunks(split(text, format), format, path, problems, jobs=jobs)
+
+    def lint_file(
+        self,
+        path: str | Path,
+        format: Format | None = None,
+        problems: list[RuleProblem] | None = None,
+        jobs: int = 1,
+    ) -> list[Finding]:
+        """Findings for one file, read in chunks (memory is bounded by the paragraph)."""
+        from medlint.read.source import format_for, read_chunks
+
+        chosen = _check_format(format) if format else format_for(path)
+        chunks = read_chunks(Path(path), chosen, str(path))
+        return self.lint_chunks(chunks, chosen, str(path), problems, jobs=jobs)
+
+    def lint_chunks(
+        self,
+        chunks: Iterable[Chunk],
+        format: Format,
+        path: str | None = None,
+        problems: list[RuleProblem] | None = None,
+        *,
+        rules: Sequence[Rule] | None = None,
+        suppressions: bool | None = None,
+        jobs: int = 1,
+    ) -> list[Finding]:
+        """The pipeline over a text's chunks: the engine runs the rules, then the filters."""
+        apply_suppressions = self.suppressions if suppressions is None else suppressions
+        if jobs > 1 and rules is None and self.engine.recipe is not None:
+            from medlint.engine.parallel import run_in_workers
+
+            result = run_in_workers(self.engine, chunks, format, path, jobs)
+        else:
+            result = self.engine.run(
+                chunks, format, path, rules=rules, directives=apply_suppressions
+            )
+        if problems is not None:
+            problems.extend(result.problems)
+        return self._filtered(result, path, apply_suppressions)
+
+    def lint_batch(
+        self, texts: Sequence[tuple[Sequence[Chunk], Format, str | None]]
+    ) -> list[tuple[list[Finding], list[RuleProblem]]]:
+        """For each text, given as its chunks with its format and path: the findings and the
+        rules skipped, as :meth:`lint_chunks` gives them, but with the literal prefilter run
+        once over all the texts, so many small files share its fixed cost."""
+        results = self.engine.run_batch(texts)
+        return [
+            (self._filtered(result, path, self.suppressions), result.problems)
+            for result, (_, _, path) in zip(results, texts, strict=True)
+        ]
+
+    def _filtered(self, result: TextResult, path: str | None, apply: bool) -> list[Finding]:
+        findings = result.findings
+        if apply and result.directives:
+            findings = suppress.apply(
+                findings, result.directives, self.selection, last_line=result.last_line, path=path
+            )
+        findings.sort(key=lambda f: f.sort_key)
+        return findings
+
+
+def _check_format(format: str) -> Format:
+    if format not in FORMATS:
+        raise ConfigError(
+            f"unknown format {format!r}", path="<options>", hint="expected text, markdown or html"
+        )
+    return format
+
+
+@cache
+def default_linter() -> Linter:
+    """A Linter with the built-in rules, built on first use and then shared (it is immutable)."""
+    return Linter()

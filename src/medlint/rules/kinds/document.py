@@ -1,0 +1,92 @@
+"""``kind: document``: something in the text calls for a statement the text never makes.
+
+Options: ``patterns`` (the trigger, e.g. an unproven treatment promoted), optional ``with`` (the
+trigger's sentence must also say this), ``requires`` (any of these anywhere in the document
+satisfies the rule; a negated one counts, e.g. "not approved") and ``context`` for the trigger.
+The finding sits on the first trigger that counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Final
+
+from medlint.findings import Severity
+from medlint.rules.kinds import Conclusion
+from medlint.rules.language import matcher_for, searcher_for
+from medlint.rules.schema import Field, context, patterns
+from medlint.rules.view import Located, Scan
+
+DEFAULT_CONTEXT: Final = {
+    "skip": ("negated", "question", "quoted", "hypothetical"),
+    "lower": ("hedged",),
+}
+
+FIELDS: Final = {
+    "patterns": Field(patterns, required=True),
+    "with": Field(patterns),
+    "requires": Field(patterns, required=True),
+    "context": Field(context),
+}
+
+
+class DocumentChecker:
+    def __init__(self, options: Mapping[str, Any], trusted: bool = False) -> None:
+        self.trigger = matcher_for(options, "patterns", trusted)
+        self.with_ = searcher_for(options, "with", trusted) if options.get("with") else None
+        self.requires = searcher_for(options, "requires", trusted)
+        flags = {**DEFAULT_CONTEXT, **(options.get("context") or {})}
+        self.skip = frozenset(flags["skip"])
+        self.lower = frozenset(flags["lower"])
+
+    def start(self) -> dict[str, Any]:
+        return {"first": None, "satisfied": False}
+
+    def collect(self, state: dict[str, Any], scan: Scan, sentences: Sequence[int] | None) -> None:
+        """Note whether this chunk satisfies the rule, and its first trigger that counts."""
+        if state["satisfied"]:
+            return
+        # The source, not the prose: a link target or an href counts as a citation. (Parts of
+        # the list with required literals are searched only where one occurs: see search_parts.)
+        if self.requires.search(scan.document.text, timeout=scan.timeout):
+            state["satisfied"] = True
+            return
+        if state["first"] is None:
+            state["first"] = self._first_trigger(scan, sentences)
+
+    def merge(self, earlier: dict[str, Any], later: dict[str, Any]) -> dict[str, Any]:
+        """The state of two consecutive stretches of text, read separately."""
+        return {
+            "first": earlier["first"] or later["first"],
+            "satisfied": earlier["satisfied"] or later["satisfied"],
+        }
+
+    def conclude(self, state: dict[str, Any], severity: Severity) -> Iterator[Conclusion]:
+        if state["satisfied"] or state["first"] is None:
+            return
+        located, lowered = state["first"]
+        yield located, severity.lowered() if lowered else severity, {}
+
+    def _first_trigger(
+        self, scan: Scan, sentences: Sequence[int] | None
+    ) -> tuple[Located, bool] | None:
+        all_sentences = scan.document.sentences
+        prose = scan.document.prose
+        timeout = scan.timeout
+        for index in range(len(all_sentences)) if sentences is None else sentences:
+            sentence = all_sentences[index]
+            matches = self.trigger.finditer(
+                prose, scan.lowered, sentence.start, sentence.end, timeout
+            )
+            for match in matches:
+                if self.with_ is not None and not self.with_.search(sentence.text, timeout=timeout):
+                    break
+                flags = scan.flags(index, match.start(), match.end())
+                if flags & self.skip:
+                    continue
+                return scan.locate(match.start(), match.end()), bool(flags & self.lower)
+        return None
+
+
+def build(options: Mapping[str, Any], trusted: bool = False) -> DocumentChecker:
+    return DocumentChecker(options, trusted)

@@ -1,0 +1,89 @@
+"""``kind: pattern``: phrases matched inside one sentence, read in context.
+
+Options: ``patterns`` (what to flag), ``with`` (something else the sentence must say, e.g. a
+treatment), ``unless`` (what excuses it, e.g. a citation) looked for within ``unless_scope``,
+``context`` (flags that ``skip`` the match or ``lower`` its severity) and ``nonword``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Final
+
+from medlint.findings import Severity
+from medlint.rules.language import Matcher, matcher_for, searcher_for
+from medlint.rules.schema import Field, boolean, context, one_of, patterns
+from medlint.rules.view import Hit, Scan
+
+DEFAULT_CONTEXT: Final = {
+    "skip": ("negated", "question", "quoted"),
+    "lower": ("hedged", "hypothetical"),
+}
+
+FIELDS: Final = {
+    "patterns": Field(patterns, required=True),
+    "with": Field(patterns),
+    "unless": Field(patterns),
+    "unless_scope": Field(
+        one_of("sentence", "neighbours", "paragraph", "document"), default="sentence"
+    ),
+    "context": Field(context),
+    "nonword": Field(boolean, default=False),
+}
+
+
+class PatternChecker:
+    def __init__(self, options: Mapping[str, Any], trusted: bool = False) -> None:
+        self.pattern = matcher_for(options, "patterns", trusted)
+        each = options.get("clause_sources")
+        # Each trigger pattern alone, for sentences where only its anchor clause holds.
+        self.by_clause = (
+            [Matcher(source, trusted=trusted, fast=fast) for source, fast in each] if each else None
+        )
+        self.with_ = searcher_for(options, "with", trusted) if options.get("with") else None
+        self.unless = searcher_for(options, "unless", trusted) if options.get("unless") else None
+        self.unless_scope = options.get("unless_scope") or "sentence"
+        flags = {**DEFAULT_CONTEXT, **(options.get("context") or {})}
+        self.skip = frozenset(flags["skip"])
+        self.lower = frozenset(flags["lower"])
+
+    def check(
+        self,
+        scan: Scan,
+        severity: Severity,
+        sentences: Sequence[int] | None = None,
+        clauses: Sequence[int] | None = None,
+    ) -> Iterator[Hit]:
+        all_sentences = scan.document.sentences
+        prose = scan.document.prose
+        timeout = scan.timeout
+        if sentences is None:
+            sentences = range(len(all_sentences))
+        by_clause = self.by_clause
+        if by_clause is None or clauses is None:
+            clauses = [-1] * len(sentences)
+        for index, clause in zip(sentences, clauses, strict=True):
+            sentence = all_sentences[index]
+            # Where one clause holds, its pattern is the only one that can match.
+            pattern = self.pattern if clause < 0 or by_clause is None else by_clause[clause]
+            checked = False  # 'with' and 'unless' are judged once per sentence, at its 1st match
+            for match in pattern.finditer(
+                prose, scan.lowered, sentence.start, sentence.end, timeout
+            ):
+                if not checked:
+                    if self.with_ is not None and not self.with_.search(sentence.text, timeout):
+                        break
+                    if self.unless is not None and self.unless.search(
+                        scan.neighbourhood(index, self.unless_scope), timeout
+                    ):
+                        break
+                    checked = True
+                flags = scan.flags(index, match.start(), match.end())
+                if flags & self.skip:
+                    continue
+                lowered = flags & self.lower
+                yield Hit(match.start(), match.end(), severity.lowered() if lowered else severity)
+
+
+def build(options: Mapping[str, Any], trusted: bool = False) -> PatternChecker:
+    return PatternChecker(options, trusted)

@@ -1,0 +1,316 @@
+"""Rule packs: load YAML, validate every field strictly, compile each rule once.
+
+A pack is a YAML list of rule mappings (see ``rules/*.yaml``). Errors name the file, the line,
+the rule id and the field, with the allowed values or a did-you-mean, e.g.
+``rules/overclaim.yaml:14:5: unknown key 'sevrity' in rule OC01 (did you mean 'severity'?)``.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Final
+
+from medlint.errors import RulePackError
+from medlint.findings import RULE_CATEGORIES, Category, Severity
+from medlint.rules.kinds import KINDS, load_kind
+from medlint.rules.rule import Reference, Rule
+from medlint.rules.schema import Field, Invalid, boolean, examples, one_of, references, text
+
+_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+COMMON_FIELDS: Final = MappingProxyType(
+    {
+        "id": Field(text, required=True),
+        "name": Field(text, required=True),
+        "category": Field(one_of(*(c.value for c in RULE_CATEGORIES)), required=True),
+        "severity": Field(one_of(*(s.value for s in Severity)), required=True),
+        "kind": Field(one_of(*KINDS), default="pattern"),
+        "message": Field(text, required=True),
+        "suggest": Field(text, required=True),
+        "why": Field(text, required=True),
+        "references": Field(references, required=True),
+        "examples": Field(examples, required=True),
+        "enabled": Field(boolean, default=True),
+    }
+)
+MESSAGE_VALUES: Final = frozenset({"match", "value", "threshold"})
+
+
+def builtin_pack_paths() -> list[Path]:
+    """The built-in packs shipped as ``medlint.rules`` (the top-level ``rules/`` folder)."""
+    from medlint.cache import rules_folder
+
+    return sorted(p for p in rules_folder().glob("*.yaml") if p.name != "context.yaml")
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Rule pack files from files and folders (``*.yaml`` / ``*.yml`` inside folders)."""
+    result: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            result.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")))
+        elif path.exists():
+            result.append(path)
+        else:
+            raise RulePackError("rule pack not found", path=str(path))
+    return result
+
+
+def load_rules(paths: Iterable[Path], builtin: Iterable[Path] = ()) -> list[Rule]:
+    """Load and validate every rule in the given pack files; ids and names must be unique.
+
+    Validated packs are cached (see :mod:`medlint.cache`), so an unchanged pack costs no YAML
+    parsing or validation on the next run.
+    """
+    from medlint import cache
+
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    shipped = {p.resolve() for p in builtin}
+    for path in paths:
+        display = _display(path)
+        trusted = path.resolve() in shipped
+        values = cache.load_pack(path)
+        if values is None:
+            values = _validate_pack(path, display)
+            cache.store_pack(path, values)
+        for item in values:
+            rule = _make_rule({**item, "source": display, "builtin": trusted})
+            for key in (rule.id, rule.name):
+                if key in seen:
+                    other = seen[key]
+                    raise RulePackError(
+                        f"rule {rule.id}: '{key}' is already used by rule {other.id} "
+                        f"({other.source}:{other.line})",
+                        path=rule.source,
+                        line=rule.line,
+                        hint="ids and names must be unique across all packs",
+                    )
+                seen[key] = rule
+            rules.append(rule)
+    return rules
+
+
+def _validate_pack(path: Path, display: str) -> list[dict[str, Any]]:
+    from medlint.read.yamlfile import load_yaml_file
+
+    data = load_yaml_file(path, error_type=RulePackError)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise RulePackError(
+            "a rule pack must be a YAML list of rules", path=display, line=getattr(data, "line", 1)
+        )
+    positions = getattr(data, "line_of", lambda _index: 1)
+    return [_validate_rule(item, display, positions(i)) for i, item in enumerate(data)]
+
+
+def _make_rule(values: Mapping[str, Any]) -> Rule:
+    return Rule(
+        id=values["id"],
+        name=values["name"],
+        category=Category(values["category"]),
+        severity=Severity(values["severity"]),
+        kind=values["kind"],
+        message=values["message"],
+        suggest=values["suggest"],
+        why=values["why"],
+        references=tuple(Reference(title=t, url=u) for t, u in values["references"]),
+        flag_examples=tuple(values["examples"]["flag"]),
+        pass_examples=tuple(values["examples"]["pass"]),
+        enabled=values["enabled"],
+        options=MappingProxyType(dict(values["options"])),
+        source=values["source"],
+        line=values["line"],
+        builtin=bool(values.get("builtin")),
+        compiled={},
+    )
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _validate_rule(raw: Any, path: str, line: int) -> dict[str, Any]:
+    """Check one rule mapping against the schema; return its clean values (plain data)."""
+    if not isinstance(raw, dict):
+        raise RulePackError("each rule must be a mapping of fields", path=path, line=line)
+    rule_id = raw.get("id") if isinstance(raw.get("id"), str) else None
+    label = f"rule {rule_id}" if rule_id else "a rule"
+
+    def fail(problem: str, key: str | None = None, hint: str | None = None) -> RulePackError:
+        return RulePackError(
+            problem,
+            path=path,
+            line=raw.line_of(key) if key and hasattr(raw, "line_of") else line,
+            column=raw.column_of(key) if key and hasattr(raw, "column_of") else None,
+            hint=hint,
+        )
+
+    kind_name = raw.get("kind", "pattern")
+    if kind_name not in KINDS:
+        raise fail(
+            f"'kind' of {label} must be one of {', '.join(KINDS)}, got {kind_name!r}",
+            "kind",
+            _did_you_mean(str(kind_name), KINDS),
+        )
+    kind = load_kind(kind_name)
+    fields: dict[str, Field] = {**COMMON_FIELDS, **kind.FIELDS}
+    for key in raw:
+        if key not in fields:
+            hint = _did_you_mean(key, fields) or f"{kind_name} rules take: {', '.join(fields)}"
+            raise fail(f"unknown key '{key}' in {label}", key, hint)
+    values: dict[str, Any] = {}
+    for key, spec in fields.items():
+        if key not in raw or raw[key] is None:
+            if spec.required:
+                raise fail(f"{label} is missing '{key}'")
+            values[key] = spec.default
+            continue
+        try:
+            values[key] = spec.check(raw[key])
+        except Invalid as exc:
+            value = raw[key]
+            error = fail(f"'{key}' of {label} {exc}", key)
+            if exc.index is not None and hasattr(value, "position_of"):
+                error.line, error.column = value.position_of(exc.index)
+            raise error from None
+    if not _ID.match(values["id"]):
+        raise fail(f"'id' {values['id']!r} must be a code of letters and digits, e.g. OC01", "id")
+    if not _NAME.match(values["name"]):
+        raise fail(
+            f"'name' of {label} must be lower-case words joined by '-', e.g. cure-claim", "name"
+        )
+    _check_message(values["message"], label, fail)
+    options = {k: values[k] for k in kind.FIELDS}
+    options["anchors"] = _anchors(kind_name, options)
+    options["sources"] = _sources(options)
+    options["clause_sources"] = _clause_sources(kind_name, options)
+    options["search_parts"] = _search_parts(options)
+    import regex
+
+    from medlint.rules.language import FLAGS
+
+    for key, source in options["sources"].items():
+        try:  # each pattern compiled alone above; make sure they also work together
+            regex.compile(source, FLAGS)
+        except regex.error as exc:
+            raise fail(f"'{key}' of {label} do not compile together: {exc}", key) from None
+    return {**values, "options": options, "line": line, "source": path}
+
+
+def _sources(options: Mapping[str, Any]) -> dict[str, str]:
+    """The regex source of each pattern list and the form the fast path compiles (see
+    :func:`medlint.rules.language.fast_form`), worked out once and cached with the pack."""
+    from medlint.rules.language import fast_form, pattern_source
+
+    nonword = bool(options.get("nonword"))
+    sources = {
+        key: pattern_source(list(options[key]), nonword=nonword and key == "patterns")
+        for key in ("patterns", "with", "unless", "requires")
+        if options.get(key)
+    }
+    sources.update({f"{key}:fast": fast_form(src) for key, src in list(sources.items())})
+    return sources
+
+
+def _search_parts(options: Mapping[str, Any]) -> dict[str, list[list[Any]]]:
+    """The lists that are only searched (``with``, ``unless``, ``requires``), each in parts
+    ``[source, fast form, literals or None]`` (see :class:`medlint.rules.language.AnyMatcher`)."""
+    from medlint.rules.language import search_parts
+
+    return {
+        key: search_parts(list(options[key]))
+        for key in ("with", "unless", "requires")
+        if options.get(key)
+    }
+
+
+def _clause_sources(kind: str, options: Mapping[str, Any]) -> list[list[str]] | None:
+    """[source, fast form] of each trigger pattern alone, when the rule's anchors have
+    one clause per pattern (clause k holds wherever pattern k can match): in a sentence where
+    only clause k holds, no other pattern can match, so pattern k alone finds exactly what the
+    whole alternation finds, in less time. None when there is nothing to gain."""
+    from medlint.rules.language import fast_form, pattern_source
+
+    patterns = list(options.get("patterns") or ())
+    anchors = options.get("anchors")
+    if kind != "pattern" or len(patterns) < 2 or not anchors or len(anchors) != len(patterns):
+        return None
+    nonword = bool(options.get("nonword"))
+    each = [pattern_source([pattern], nonword=nonword) for pattern in patterns]
+    return [[source, fast_form(source)] for source in each]
+
+
+def _anchors(kind: str, options: Mapping[str, Any]) -> list[list[list[str]]] | None:
+    """Literal clauses for the prefilter: a sentence can match only if it satisfies a clause,
+    i.e. holds one literal of each of the clause's groups.
+
+    One clause per trigger pattern (a match of "no (side effects|risks)" needs "side effects"
+    or "risks"; one of "(completely|totally) safe" needs "safe" and "completely" or "totally"),
+    each with the group from ``with`` added, since the sentence must also match that. A trigger
+    pattern with no required literals of its own has the ``with`` group alone as its clause,
+    so the others still run only where their literals are. None when a trigger pattern has no
+    required literals and the rule no ``with`` literals: the rule then runs on every sentence.
+    """
+    from medlint.rules.language import widen
+    from medlint.rules.literals import required_groups, required_literals
+
+    if kind == "metric":
+        return None
+    also: list[list[str]] = []
+    found: set[str] = set()
+    for pattern in options.get("with") or ():
+        required = required_literals(widen(pattern))
+        if required is None:
+            break
+        found |= required
+    else:
+        if found:
+            also.append(sorted(found))
+    clauses: list[list[list[str]]] = []
+    for pattern in options.get("patterns") or ():
+        groups = required_groups(widen(pattern))
+        if groups is None and not also:
+            return None
+        clauses.append([sorted(group) for group in groups or ()] + also)
+    return clauses or None
+
+
+def _check_message(message: str, label: str, fail: Any) -> None:
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(message) if name is not None}
+    except ValueError as exc:
+        raise fail(f"'message' of {label} has unbalanced braces: {exc}", "message") from None
+    unknown = names - MESSAGE_VALUES
+    if unknown:
+        raise fail(
+            f"'message' of {label} uses unknown placeholder {{{sorted(unknown)[0]}}}",
+            "message",
+            "allowed: {match}, {value}, {threshold}",
+        )
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    from difflib import get_close_matches
+
+    close = get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def with_readability_grade(rule: Rule, grade: float) -> Rule:
+    """The rule with the target reading grade applied, if it measures grade level."""
+    if rule.kind != "metric" or rule.options.get("metric") != "grade_level":
+        return rule
+    return rule._replace(
+        options=MappingProxyType({**rule.options, "threshold": float(grade)}), compiled={}
+    )

@@ -1,0 +1,142 @@
+"""Field types of the rule schema, with checks that explain what was expected.
+
+Each checker takes the raw YAML value and returns the clean value or raises ``_Invalid`` with a
+sentence about what was expected; ``ruleset`` adds the file, line, rule id and field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from medlint.context.lexicon import FLAGS
+from medlint.rules.language import check_pattern
+
+
+class Invalid(Exception):
+    """A field's value is not what the schema expects (message says what was expected)."""
+
+    def __init__(self, message: str, index: int | None = None) -> None:
+        super().__init__(message)
+        self.index = index
+
+
+Check = Callable[[Any], Any]
+# The context flags a rule may skip or lower on: the sentence flags, and ``heading`` (a title).
+RULE_FLAGS = (*FLAGS, "heading")
+
+
+class Field(NamedTuple):
+    check: Check
+    required: bool = False
+    default: Any = None
+
+
+def text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise Invalid(f"must be non-empty text, got {describe(value)}")
+    return value.strip()
+
+
+def boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise Invalid(f"must be true or false, got {describe(value)}")
+    return value
+
+
+def number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise Invalid(f"must be a number, got {describe(value)}")
+    return float(value)
+
+
+def whole(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise Invalid(f"must be a whole number >= 0, got {describe(value)}")
+    return value
+
+
+def one_of(*choices: str) -> Check:
+    def check(value: Any) -> str:
+        if value not in choices:
+            raise Invalid(f"must be one of {', '.join(choices)}, got {describe(value)}")
+        return str(value)
+
+    return check
+
+
+def texts(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        raise Invalid(f"must be a non-empty list of text, got {describe(value)}")
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise Invalid(f"item {index + 1} must be non-empty text, got {describe(item)}", index)
+    return tuple(item.strip() for item in value)
+
+
+def patterns(value: Any) -> tuple[str, ...]:
+    items = texts(value)
+    for index, item in enumerate(items):
+        problem = check_pattern(item)
+        if problem:
+            raise Invalid(
+                f"pattern {index + 1} is not a valid regular expression: {problem}", index
+            )
+    return items
+
+
+def context(value: Any) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise Invalid(f"must be a mapping with 'skip' and/or 'lower', got {describe(value)}")
+    result: dict[str, tuple[str, ...]] = {}
+    for key, flags in value.items():
+        if key not in ("skip", "lower"):
+            raise Invalid(f"has unknown key '{key}'; expected 'skip' or 'lower'")
+        items = texts(flags) if flags else ()
+        for flag in items:
+            if flag not in RULE_FLAGS:
+                raise Invalid(f"'{key}' names '{flag}'; expected any of {', '.join(RULE_FLAGS)}")
+        result[key] = items
+    return result
+
+
+def references(value: Any) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, list) or not value:
+        raise Invalid(f"must be a non-empty list of {{title, url}}, got {describe(value)}")
+    result = []
+    for index, item in enumerate(value):
+        if not isinstance(item, dict) or set(item) != {"title", "url"}:
+            raise Invalid(
+                f"item {index + 1} must be a mapping with exactly 'title' and 'url'", index
+            )
+        title, url = item["title"], item["url"]
+        if not isinstance(title, str) or not title.strip():
+            raise Invalid(f"item {index + 1} needs a non-empty 'title'", index)
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+            raise Invalid(
+                f"item {index + 1} needs a 'url' starting with http:// or https://", index
+            )
+        result.append((title.strip(), url.strip()))
+    return tuple(result)
+
+
+def examples(value: Any) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict) or not set(value) <= {"flag", "pass"} or not value:
+        raise Invalid("must be a mapping with 'flag' and 'pass' lists of sentences")
+    return {key: texts(value[key]) if value.get(key) else () for key in ("flag", "pass")}
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return repr(value) if len(value) < 40 else repr(value[:37] + "...")
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return repr(value)

@@ -1,0 +1,153 @@
+"""What the rules share while checking one document: sentence lookup and cached context cues.
+
+A Scan lives for one ``lint`` call, so a ``Linter`` itself holds no per-text state and can be
+shared across threads.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+from medlint.context.lexicon import Assessment, Cue, Lexicon
+from medlint.document.model import Document
+from medlint.findings import Severity
+from medlint.read.chunking import Chunk
+
+
+class Hit(NamedTuple):
+    """A rule's raw result: a prose span, the severity after context, values for the message."""
+
+    start: int
+    end: int
+    severity: Severity
+    values: Mapping[str, Any] | None = None  # e.g. {'value': 12.3} for a metric
+
+
+class Located(NamedTuple):
+    """A hit placed in the whole text: offsets, 1-based lines and columns (end exclusive)."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    match: str  # the source text of the span
+    shown: str  # the prose of the span, white space folded (for messages)
+    sentence: str  # the prose sentence around it (for fingerprints)
+
+
+class Scan:
+    def __init__(
+        self,
+        document: Document,
+        lexicon: Lexicon,
+        timeout: float | None = None,
+        chunk: Chunk | None = None,
+    ) -> None:
+        self.document = document
+        self.lexicon = lexicon
+        self.timeout = timeout
+        self.chunk = chunk or Chunk(document.text, 0, 1, 0)
+        lowered = document.prose.lower()
+        # Lower-cased prose for the fast matchers; None when lower case changes the length.
+        self.lowered: str | None = lowered if len(lowered) == len(document.prose) else None
+        self._starts = [s.start for s in document.sentences]
+        self._cues: dict[int, list[Cue]] = {}
+        self._words: list[list[str]] | None = None
+
+    def place(self, source_start: int, source_end: int) -> tuple[int, int, int, int]:
+        """(line, column, end line, end column) in the whole text of a chunk's source span."""
+        document, chunk = self.document, self.chunk
+        line, column = document.position(source_start)
+        end_line, end_column = document.end_position(source_end, source_start)
+        return (
+            chunk.line + line - 1,
+            column + (chunk.column if line == 1 else 0),
+            chunk.line + end_line - 1,
+            end_column + (chunk.column if end_line == 1 else 0),
+        )
+
+    def locate(self, start: int, end: int) -> Located:
+        """Where the prose span ``[start, end)`` of this chunk stands in the whole text."""
+        document, chunk = self.document, self.chunk
+        source_start, source_end = document.source_span(start, end)
+        line, column, end_line, end_column = self.place(source_start, source_end)
+        index = self.sentence_index(start)
+        return Located(
+            start=chunk.start + source_start,
+            end=chunk.start + source_end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            match=document.text[source_start:source_end],
+            shown=" ".join(document.prose[start:end].split()),
+            sentence=document.sentences[index].text if index is not None else "",
+        )
+
+    def sentence_index(self, offset: int) -> int | None:
+        """Index of the sentence that contains prose ``offset``, if any."""
+        index = bisect_right(self._starts, offset) - 1
+        if index < 0 or offset >= self.document.sentences[index].end:
+            return None
+        return index
+
+    def cues(self, index: int) -> list[Cue]:
+        found = self._cues.get(index)
+        if found is None:
+            sentence = self.document.sentences[index]
+            lowered = None if self.lowered is None else self.lowered[sentence.start : sentence.end]
+            found = self.lexicon.cues(sentence.text, lowered)
+            self._cues[index] = found
+        return found
+
+    def words(self) -> list[list[str]]:
+        """The words of every sentence, in order (shared by the readability measures, which
+        read them all: one list built at once costs less than a lookup per sentence)."""
+        if self._words is None:
+            from medlint.rules.readability import WORD
+
+            findall, prose = WORD.findall, self.document.prose
+            self._words = [findall(prose, s.start, s.end) for s in self.document.sentences]
+        return self._words
+
+    def assess(self, index: int, start: int, end: int) -> Assessment:
+        """Context of the prose span ``[start, end)`` inside sentence ``index``."""
+        sentence = self.document.sentences[index]
+        return self.lexicon.assess(
+            sentence.text, start - sentence.start, end - sentence.start, self.cues(index)
+        )
+
+    def flags(self, index: int, start: int, end: int) -> frozenset[str]:
+        """Context flags of a span, plus ``heading`` when its sentence is a heading."""
+        flags = self.assess(index, start, end).flags
+        return flags | {"heading"} if self.document.sentences[index].heading else flags
+
+    def neighbourhood(self, index: int, scope: str) -> str:
+        """The source text a rule's excuse (``unless``) is looked for in.
+
+        Source, not prose: a Markdown link's URL or an HTML ``href`` is a citation even though
+        the rules never read it as prose.
+        """
+        document = self.document
+        sentences = document.sentences
+        if scope == "document":
+            return document.text
+        if scope == "sentence":
+            first = last = sentences[index]
+        elif scope == "neighbours":
+            first, last = (
+                sentences[max(0, index - 1)],
+                sentences[min(len(sentences) - 1, index + 1)],
+            )
+        else:
+            paragraph = sentences[index].paragraph
+            members = [s for s in sentences if s.paragraph == paragraph]
+            first, last = members[0], members[-1]
+        start, end = document.source_span(first.start, last.end)
+        # Reach to the end of the source line: a link or footnote may follow the full stop.
+        line_end = document.text.find("\n", end)
+        return document.text[start : len(document.text) if line_end < 0 else line_end]

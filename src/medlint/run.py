@@ -1,0 +1,314 @@
+"""Lint many files the way the CLI does: configuration per file, filters, baseline.
+
+The CLI parses options and prints; this module does the work, so editors' integrations and
+tests can call it too.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from medlint.config import Config, find_config, load_config
+from medlint.document.model import Format
+from medlint.errors import MedlintError
+from medlint.filters.per_file import without_ignored
+from medlint.findings import Finding
+from medlint.linter import Linter, RuleProblem
+from medlint.read.chunking import Chunk
+from medlint.rules.rule import Rule
+
+
+class Options(NamedTuple):
+    """Command-line settings; each one given overrides the configuration file's."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
+    builtin: bool = True
+    fail_on: str | None = None
+    config: Path | None = None
+    isolated: bool = False
+    baseline: Path | None = None
+    stdin_filename: str | None = None
+    prefilter: bool = True
+    jobs: int | None = None  # worker processes; None: one per core for many files, else 1
+
+
+class RunResult:
+    """What a run found, filled in as it goes."""
+
+    __slots__ = ("errors", "fail_on", "files_checked", "findings", "paths", "problems", "rules")
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self.errors: list[str] = []
+        self.problems: list[RuleProblem] = []
+        self.files_checked = 0
+        self.paths: list[str] = []  # every file checked, in order
+        self.fail_on = "warning"
+        self.rules: tuple[Rule, ...] = ()
+
+
+class Runner:
+    """Keeps one Linter per configuration file for the length of a run."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self._configs: dict[Path, Config] = {}
+        self._linters: dict[Path | None, Linter] = {}
+        self._explicit = load_config(options.config) if options.config else None
+
+    def config_for(self, path: Path | None) -> Config:
+        if self.options.isolated:
+            return Config()
+        if self._explicit is not None:
+            return self._explicit
+        folder = (path.parent if path is not None else Path.cwd()).resolve()
+        found = find_config(folder)
+        if found is None:
+            return Config()
+        if found not in self._configs:
+            self._configs[found] = load_config(found)
+        return self._configs[found]
+
+    def linter_for(self, config: Config) -> Linter:
+        key = config.path
+        linter = self._linters.get(key)
+        if linter is None:
+            options = self.options
+            linter = Linter(
+                rules=[*config.extend, *options.rules],
+                builtin=options.builtin,
+                select=options.select if options.select is not None else config.select,
+                extend_select=[*config.extend_select, *options.extend_select],
+                ignore=[*config.ignore, *options.ignore],
+                severities=config.severity,
+                readability_grade=config.readability_grade,
+                prefilter=options.prefilter,
+            )
+            self._linters[key] = linter
+        return linter
+
+    def lint_one(
+        self, path: Path | str, read_stdin: Callable[[], bytes], jobs: int = 1
+    ) -> tuple[list[Finding], list[RuleProblem]]:
+        """Findings for one input ('-' is standard input); raises MedlintError."""
+        from medlint.read.source import decode, format_for
+
+        problems: list[RuleProblem] = []
+        if path == "-":
+            name = self.options.stdin_filename or "-"
+            file: Path | None = Path(name) if self.options.stdin_filename else None
+            config = self.config_for(file)
+            linter = self.linter_for(config)
+            text = decode(read_stdin(), name)
+            findings = linter.lint_text(text, format_for(name), name, problems)
+        else:
+            file = Path(path)
+            config = self.config_for(file)
+            linter = self.linter_for(config)
+            big = jobs > 1 and _size(file) >= BIG_FILE
+            findings = linter.lint_file(file, None, problems, jobs=jobs if big else 1)
+        if file is not None:
+            findings = _without_ignored(findings, file, config, linter)
+        return findings, problems
+
+    def lint_batch(self, files: Sequence[Path]) -> list[Outcome]:
+        """What :meth:`lint_one` gives for each file (an error as text), the files that share
+        a configuration linted together (see ``Linter.lint_batch``). For small files: each
+        is read whole before any is linted."""
+        from medlint.read.source import format_for, read_chunks
+
+        outcomes: list[Outcome] = [([], [], None)] * len(files)
+        groups: dict[Linter, list[tuple[int, Path, Config, list[Chunk], Format]]] = {}
+        for place, file in enumerate(files):
+            try:
+                config = self.config_for(file)
+                linter = self.linter_for(config)
+                format = format_for(file)
+                chunks = list(read_chunks(file, format, str(file)))
+            except MedlintError as error:
+                outcomes[place] = ([], [], str(error))
+                continue
+            groups.setdefault(linter, []).append((place, file, config, chunks, format))
+        for linter, members in groups.items():
+            texts = [(chunks, format, str(file)) for _, file, _, chunks, format in members]
+            results = linter.lint_batch(texts)
+            for (place, file, config, _, _), (findings, problems) in zip(
+                members, results, strict=True
+            ):
+                outcomes[place] = (_without_ignored(findings, file, config, linter), problems, None)
+        return outcomes
+
+
+Outcome = tuple[list[Finding], list[RuleProblem], str | None]
+
+
+def _without_ignored(
+    findings: list[Finding], file: Path, config: Config, linter: Linter
+) -> list[Finding]:
+    """The findings less the rules that the configuration's per-file-ignores turn off here."""
+    if not config.per_file_ignores:
+        return findings
+    return without_ignored(findings, config.ignored_for(file), linter.selection)
+
+
+# Worker processes keep one Runner each (its Linters compile rules once per process).
+_WORKER: list[Runner] = []
+
+
+def _start_worker(options: Options) -> None:
+    _WORKER.clear()
+    _WORKER.append(Runner(options))
+
+
+def _lint_batch_in_worker(items: list[str]) -> list[Outcome]:
+    return _lint_batch(_WORKER[0], [Path(item) for item in items])
+
+
+def _lint_batch(runner: Runner, files: list[Path]) -> list[Outcome]:
+    """A batch of files: one alone is read in chunks as it is linted (a large one never sits
+    in memory whole); several small ones are linted together."""
+    if len(files) == 1:
+        return [_serial(runner, files[0], lambda: b"")]
+    return runner.lint_batch(files)
+
+
+BATCH_FILES = 32  # the most files linted together
+BATCH_BYTES = 256 * 1024  # ... and their most bytes; a file this large is linted alone
+
+
+def _batches(files: Sequence[Path]) -> Iterator[list[Path]]:
+    """Consecutive files in batches of at most BATCH_FILES and BATCH_BYTES."""
+    batch: list[Path] = []
+    size = 0
+    for file in files:
+        length = _size(file)
+        if batch and (len(batch) >= BATCH_FILES or size + length > BATCH_BYTES):
+            yield batch
+            batch, size = [], 0
+        batch.append(file)
+        size += length
+    if batch:
+        yield batch
+
+
+BIG_FILE = 4_000_000  # bytes: from here on, one file's chunks are spread over the workers
+
+
+def _size(file: Path) -> int:
+    try:
+        return file.stat().st_size
+    except OSError:
+        return 0
+
+
+def _cores() -> int:
+    import os
+
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def choose_jobs(requested: int | None, files: Sequence[Path]) -> int:
+    """Worker processes for a run: as asked, else one per core (at most 8) when the files are
+    many or large enough to repay starting workers, else 1 (what a small commit needs)."""
+    if requested is not None:
+        return max(1, requested)
+    sizes = [_size(file) for file in files]
+    if any(size >= BIG_FILE for size in sizes):
+        return min(_cores(), 8)
+    if len(files) < 2 or (len(files) < 16 and sum(sizes) < 2_000_000):
+        return 1
+    return max(1, min(_cores(), 8, len(files)))
+
+
+def run(
+    paths: Sequence[str], options: Options, read_stdin: Callable[[], bytes] | None = None
+) -> RunResult:
+    """Lint files, folders and '-' as the CLI does. Configuration errors raise MedlintError."""
+    from medlint.read.discover import discover
+
+    runner = Runner(options)
+    result = RunResult()
+    top_config = runner.config_for(None)
+    result.fail_on = options.fail_on or top_config.fail_on or "warning"
+    result.rules = runner.linter_for(top_config).all_rules
+    files = list(discover([p for p in paths if p != "-"]))
+    inputs: list[Path | str] = list(files)
+    if "-" in paths:
+        inputs.insert(0, "-")
+    stdin = read_stdin or (lambda: sys.stdin.buffer.read())
+    jobs = choose_jobs(options.jobs, files)
+    outcomes: Iterable[Outcome]
+    if jobs > 1 and len(files) > 1 and all(_size(f) < BIG_FILE for f in files):
+        outcomes = _parallel(runner, inputs, options, jobs, stdin)
+    elif jobs > 1:  # one file at a time; a big one has its chunks spread over the workers
+        outcomes = (_serial(runner, item, stdin, jobs) for item in inputs)
+    else:
+        outcomes = _in_batches(runner, inputs, stdin)
+    for item, (findings, problems, error) in zip(inputs, outcomes, strict=True):
+        if error is not None:
+            result.errors.append(error)
+            continue
+        result.findings.extend(findings)
+        result.problems.extend(problems)
+        result.files_checked += 1
+        result.paths.append(str(item) if item != "-" else options.stdin_filename or "-")
+    if options.baseline is not None:
+        from medlint.filters.baseline import load_baseline, new_findings
+
+        result.findings = new_findings(result.findings, load_baseline(options.baseline))
+    return result
+
+
+def _serial(
+    runner: Runner, item: Path | str, stdin: Callable[[], bytes], jobs: int = 1
+) -> tuple[list[Finding], list[RuleProblem], str | None]:
+    try:
+        findings, problems = runner.lint_one(item, stdin, jobs)
+    except MedlintError as error:
+        return [], [], str(error)
+    return findings, problems, None
+
+
+def _in_batches(
+    runner: Runner, inputs: Sequence[Path | str], stdin: Callable[[], bytes]
+) -> Iterator[Outcome]:
+    """Outcomes in input order, in this process: standard input (which :func:`run` puts
+    first) alone, then the files in batches."""
+    files = [item for item in inputs if isinstance(item, Path)]
+    for item in inputs:
+        if item == "-":
+            yield _serial(runner, item, stdin)
+    for batch in _batches(files):
+        yield from _lint_batch(runner, batch)
+
+
+def _parallel(
+    runner: Runner,
+    inputs: Sequence[Path | str],
+    options: Options,
+    jobs: int,
+    stdin: Callable[[], bytes],
+) -> Iterator[Outcome]:
+    """Outcomes in input order: standard input (which :func:`run` puts first) in this
+    process, then the files, linted in batches by worker processes."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    files = [item for item in inputs if isinstance(item, Path)]
+    batches = [[str(file) for file in batch] for batch in _batches(files)]
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_start_worker, initargs=(options,)
+    ) as pool:
+        results = pool.map(_lint_batch_in_worker, batches)
+        for item in inputs:
+            if item == "-":
+                yield _serial(runner, item, stdin)
+        for outcomes in results:
+            yield from outcomes
