@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-SCHEMA = "19"  # bump when the shape of validated values changes
+SCHEMA = "20"  # bump when the shape of validated values changes
 STALE_DAYS = 30  # entries unused this long are deleted when another entry is written
 _DAY = 24 * 60 * 60
 

@@ -73,6 +73,8 @@ class Finding(NamedTuple):
     # asks for it: the matched prose (white space folded) and the sentence around it.
     shown: str = ""  # "" when it equals ``match``
     sentence: str = ""
+    profile: str = ""  # how medlint read the page: promotional, informational, warning, scholarly
+    related: tuple[str, ...] = ()  # rules whose findings on the same words this one stands for
 
     @property
     def message(self) -> str:
@@ -108,6 +110,8 @@ class Finding(NamedTuple):
             "start": self.start,
             "end": self.end,
             "fingerprint": self.fingerprint,
+            "profile": self.profile,
+            "related": list(self.related),
         }
 
 

@@ -15,6 +15,7 @@ from medlint.context import Lexicon
 from medlint.engine.engine import DEFAULT_TIMEOUT, Engine, RuleProblem, TextResult
 from medlint.errors import ConfigError
 from medlint.filters import suppress
+from medlint.filters.overlap import merged
 from medlint.filters.selection import Selection
 from medlint.findings import Finding
 from medlint.read.chunking import Chunk, split
@@ -25,6 +26,7 @@ from medlint.rules.loader import (
     load_rules,
     with_readability_grade,
 )
+from medlint.rules.profile import Profile
 from medlint.rules.rule import Rule
 
 __all__ = ["DEFAULT_TIMEOUT", "Linter", "RuleProblem", "default_linter"]
@@ -63,6 +65,7 @@ class Linter:
         if readability_grade is not None:
             chosen = tuple(with_readability_grade(r, readability_grade) for r in chosen)
         self.rules: tuple[Rule, ...] = chosen
+        self._standalone = frozenset(r.id for r in self.all_rules if r.whole_document)
         self.suppressions = suppressions
         # How a worker process builds the same engine (see medlint.engine.parallel).
         recipe = {
@@ -131,8 +134,10 @@ class Linter:
         rules: Sequence[Rule] | None = None,
         suppressions: bool | None = None,
         jobs: int = 1,
+        profiles: list[Profile] | None = None,
     ) -> list[Finding]:
-        """The pipeline over a text's chunks: the engine runs the rules, then the filters."""
+        """The pipeline over a text's chunks: the engine runs the rules, then the filters.
+        ``profiles``, if given, receives how the text was read (see ``rules.profile``)."""
         apply_suppressions = self.suppressions if suppressions is None else suppressions
         if jobs > 1 and rules is None and self.engine.recipe is not None:
             from medlint.engine.parallel import run_in_workers
@@ -144,6 +149,8 @@ class Linter:
             )
         if problems is not None:
             problems.extend(result.problems)
+        if profiles is not None:
+            profiles.append(result.profile)
         return self._filtered(result, path, apply_suppressions)
 
     def lint_batch(
@@ -165,7 +172,7 @@ class Linter:
                 findings, result.directives, self.selection, last_line=result.last_line, path=path
             )
         findings.sort(key=lambda f: f.sort_key)
-        return findings
+        return merged(findings, self._standalone)
 
 
 def _check_format(format: str) -> Format:

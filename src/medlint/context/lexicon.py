@@ -1,4 +1,5 @@
-"""Context of a claim inside its sentence: negated, hedged, hypothetical, a question, or quoted.
+"""Context of a claim inside its sentence: negated, hedged, hypothetical, a question, quoted,
+or reported (someone else's claim: "clinics claim that ...", "..., he said").
 
 NegEx/ConText-style: the lexicon (``rules/context.yaml``, data, not code) lists cue phrases; a cue
 opens a scope over its clause that a terminator ("but", "however") or strong punctuation closes.
@@ -19,8 +20,13 @@ from typing import Any, Final, Literal, NamedTuple
 from medlint.context.trie import trie_pattern
 from medlint.errors import RulePackError
 
-CueKind = Literal["negation", "hedge", "hypothetical", "pseudo", "terminator", "question", "quote"]
-FLAGS: Final = ("negated", "hedged", "hypothetical", "question", "quoted")
+CueKind = Literal[
+    "negation", "hedge", "hypothetical", "pseudo", "terminator", "question", "quote", "attribution"
+]
+FLAGS: Final = ("negated", "hedged", "hypothetical", "question", "quoted", "reported")
+# An attribution cue right after one of these is the writer's own voice ("we promise"), not
+# someone else's claim: the experiencer of ConText, for the one who asserts.
+_FIRST_PERSON: Final = frozenset({"i", "we", "i'm", "we're", "i've", "we've", "i'll", "we'll"})
 
 _WORD = re.compile(r"\w+")
 _HARD_STOP = re.compile(r"[;:!?()\[\]—–]|\.(?=\s|$)| - ")
@@ -54,11 +60,12 @@ class Assessment(NamedTuple):
     hypothetical: bool = False
     question: bool = False
     quoted: bool = False
+    reported: bool = False
 
     @property
     def flags(self) -> frozenset[str]:
         found = _FLAG_SETS.get(self)
-        if found is None:  # one of 32 combinations, each built once
+        if found is None:  # one of 64 combinations, each built once
             found = _FLAG_SETS[self] = frozenset(name for name in FLAGS if getattr(self, name))
         return found
 
@@ -139,6 +146,7 @@ class Lexicon:
             "hedge",
             "hypothetical",
             "attribution",
+            "attribution_after",
             "terminators",
         }
         for key in data:
@@ -173,7 +181,8 @@ class Lexicon:
         add("pseudo", data.get("pseudo"), "pseudo", "")
         add("hedge", data.get("hedge"), "hedge", "")
         add("hypothetical", data.get("hypothetical"), "hypothetical", "forward")
-        add("attribution", data.get("attribution"), "quote", "forward")
+        add("attribution", data.get("attribution"), "attribution", "forward")
+        add("attribution_after", data.get("attribution_after"), "attribution", "backward")
         add("terminators", data.get("terminators"), "terminator", "")
         window = data.get("window", 8)
         if not isinstance(window, int) or isinstance(window, bool) or window < 1:
@@ -203,6 +212,12 @@ class Lexicon:
         return found
 
     # --- assessment -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _first_person(sentence: str, cue: Cue) -> bool:
+        """Whether the word before an attribution cue is the writer's "I" or "we"."""
+        before = sentence[: cue.start].split()
+        return bool(before) and before[-1].lower().replace("’", "'") in _FIRST_PERSON
 
     def assess(
         self, sentence: str, start: int, end: int, cues: list[Cue] | None = None
@@ -255,16 +270,17 @@ class Lexicon:
                     hypothetical = True
                 elif cue.end <= start:
                     hypothetical = hypothetical or open_between(cue.end, start)
-        quoted = any(
-            c.kind == "quote"
-            and (
-                (c.start <= start and end <= c.end)  # inside quotation marks
-                or (c.direction == "forward" and c.end <= start and open_between(c.end, start))
-            )
-            for c in cues
-        )
+        quoted = any(c.kind == "quote" and c.start <= start and end <= c.end for c in cues)
+        reported = False
+        for cue in cues:
+            if cue.kind != "attribution" or self._first_person(sentence, cue):
+                continue
+            if cue.direction == "forward" and cue.end <= start:
+                reported = reported or open_between(cue.end, start)
+            elif cue.direction == "backward" and cue.start >= end:
+                reported = reported or open_between(end, cue.start)
         question = any(c.kind == "question" for c in cues)
-        return Assessment(negated, hedged, hypothetical, question, quoted)
+        return Assessment(negated, hedged, hypothetical, question, quoted, reported)
 
 
 @cache
@@ -279,5 +295,6 @@ def cues(sentence: str) -> list[Cue]:
 
 
 def assess(sentence: str, start: int, end: int) -> Assessment:
-    """Flags ``negated``, ``hedged``, ``hypothetical``, ``question``, ``quoted`` for a span."""
+    """Flags ``negated``, ``hedged``, ``hypothetical``, ``question``, ``quoted``, ``reported``
+    for a span."""
     return default_lexicon().assess(sentence, start, end)

@@ -230,13 +230,19 @@ _NOT_LINE_BREAK = re.compile(r"[^\r\n]")
 
 # --- HTML ---------------------------------------------------------------------------------------
 
-_SKIPPED_ELEMENTS = "script|style|noscript|template|pre|code|svg|math|textarea|head"
+# Not prose: code and scripts, and the page's furniture (navigation, site header and footer,
+# side boxes), which would otherwise be read as claims ("Cure MS | Home | Shop").
+_SKIPPED_ELEMENTS = (
+    "script|style|noscript|template|pre|code|svg|math|textarea|head|nav|header|footer|aside"
+)
 _HTML_TOKEN = re.compile(
     r"""
       (?P<comment><!--.*?(?:-->|\Z))
     | (?P<skip><(?P<skipname>"""
     + _SKIPPED_ELEMENTS
     + r""")\b[^>]*>.*?(?:</(?P=skipname)\s*>|\Z))
+    | (?P<crumbs><(?P<crumbname>ol|ul|div|p)\b[^>]*\bbreadcrumbs?\b[^>]*>
+        .*?(?:</(?P=crumbname)\s*>|\Z))
     | (?P<cdata><!\[CDATA\[.*?(?:\]\]>|\Z))
     | (?P<decl><[!?][^>]*(?:>|\Z))
     | (?P<tag></?(?P<name>[a-zA-Z][\w:-]*)(?:[^>"']|"[^"]*"|'[^']*')*(?:>|\Z))
@@ -332,7 +338,7 @@ def html_prose(text: str) -> Prose:
                     heading_start = prose_length + 1
             breaks.append(prose_length)
             emit("\n", m.start(), m.end() - m.start())
-        elif m.group("skip") is not None:
+        elif m.group("skip") is not None or m.group("crumbs") is not None:
             breaks.append(prose_length)
             emit("\n", m.start(), m.end() - m.start())
     emit(text[cursor:], cursor, len(text) - cursor)

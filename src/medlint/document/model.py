@@ -21,7 +21,7 @@ _PARAGRAPH_GAP = re.compile(r"\n[^\S\n]*\n\s*")
 # A soft line break ends a sentence unless the next line continues in lower case.
 _SOFT_BREAK = re.compile(r"\n[^\S\n]*(?=\S)")  # kept only if the next character is not lower case
 _ABBREVIATIONS = (
-    "e.g i.e etc vs cf al approx dr mr mrs ms prof st fig figs no nos vol pp jr sr inc ltd co dept "
+    "e.g i.e etc vs cf al approx dr mr mrs Ms prof st fig figs no nos vol pp jr sr inc ltd co dept "
     "est ca mt ref refs eq sec ch min max mg ml kg resp incl u.s u.k ph.d m.d"
 ).split()
 
@@ -32,7 +32,12 @@ def _not_after_abbreviation() -> str:
     width. After ! ? or … they hold at once (the text there does not end in a full stop)."""
     by_length: dict[int, list[str]] = {}
     for abbreviation in _ABBREVIATIONS:
-        by_length.setdefault(len(abbreviation), []).append(re.escape(abbreviation))
+        # An abbreviation written with a capital is matched as written: "Ms." is one, the
+        # disease "MS." ends a sentence.
+        escaped = re.escape(abbreviation)
+        if not abbreviation.islower():
+            escaped = f"(?-i:{escaped})"
+        by_length.setdefault(len(abbreviation), []).append(escaped)
     checks = [rf"(?<!\b(?:{'|'.join(group)})\.)" for _, group in sorted(by_length.items())]
     return "".join(checks) + r"(?<!\b[^\W\d_]\.)"
 

@@ -19,6 +19,7 @@ from medlint.document.directives import Directive, find_directives
 from medlint.engine.prefilter import Candidates, Prefilter
 from medlint.findings import Finding, Severity
 from medlint.read.chunking import Chunk
+from medlint.rules.profile import Profile, ProfileSpec, builtin_spec, merge_counts
 from medlint.rules.rule import Rule
 from medlint.rules.view import Hit, Located, Scan
 
@@ -43,6 +44,7 @@ class TextResult(NamedTuple):
     directives: list[Directive]
     problems: list[RuleProblem]
     last_line: int
+    profile: Profile
 
 
 class Engine:
@@ -67,6 +69,7 @@ class Engine:
         self.timeout = timeout
         self.prefilter_enabled = prefilter
         self.recipe = recipe if lexicon is None else None
+        self.profiles: ProfileSpec = builtin_spec()
         self._prefilter: list[Prefilter] = []  # built on first use, then never changed
 
     def severity_of(self, rule: Rule) -> Severity:
@@ -144,6 +147,8 @@ class TextRun:
         self.directives: list[Directive] = []
         self.problems: list[RuleProblem] = []
         self.last_line = 1
+        self.profile_counts: dict[str, dict[str, int]] = {}  # cues of each kind of page
+        self.unsubjected: set[int] = set()  # findings whose claim names no subject nearby
 
     def read(self, chunk: Chunk) -> None:
         scan = self.scan(chunk)
@@ -160,6 +165,7 @@ class TextRun:
     def apply(self, scan: Scan, candidates: dict[str, Candidates] | None) -> None:
         """Run the rules on one scanned chunk, each on its candidate sentences."""
         chunk, document = scan.chunk, scan.document
+        self.engine.profiles.count(document.prose, self.profile_counts)
         for rule in self.rules:
             if rule.id in self.failed:
                 continue
@@ -214,6 +220,8 @@ class TextRun:
             return
         for hit in hits:
             located = scan.locate(hit.start, hit.end)
+            if not hit.subjected:
+                self.unsubjected.add(len(self.findings))
             self.findings.append(_finding(rule, located, hit.severity, hit.values, self.path))
 
     def partial(self) -> dict[str, object]:
@@ -225,24 +233,29 @@ class TextRun:
             "directives": self.directives,
             "problems": self.problems,
             "last_line": self.last_line,
+            "profile_counts": self.profile_counts,
+            "unsubjected": self.unsubjected,
         }
 
     def absorb(self, partial: Mapping[str, Any]) -> None:
         """Add a later stretch of the text, gathered by another run (a worker's)."""
+        base = len(self.findings)
+        self.unsubjected |= {base + number for number in partial["unsubjected"]}
         self.findings.extend(partial["findings"])
         self.directives.extend(partial["directives"])
         known = {(p.rule, p.problem) for p in self.problems}
         self.problems.extend(p for p in partial["problems"] if (p.rule, p.problem) not in known)
         self.failed |= partial["failed"]
         self.last_line = max(self.last_line, partial["last_line"])
+        merge_counts(self.profile_counts, partial["profile_counts"])
         for rule in self.rules:
             if rule.id in self.whole and rule.id in partial["whole"]:
                 checker: Any = rule.checker
                 self.whole[rule.id] = checker.merge(self.whole[rule.id], partial["whole"][rule.id])
 
     def finish(self) -> TextResult:
-        """The findings of every rule (whole-document conclusions last, unsorted), with the
-        suppression comments seen: the filters come next."""
+        """The findings of every rule (whole-document conclusions last, unsorted), read in the
+        light of the page's profile, with the suppression comments seen: the filters come next."""
         findings = self.findings
         for rule in self.rules:
             if rule.id in self.whole and rule.id not in self.failed:
@@ -250,7 +263,32 @@ class TextRun:
                 conclusions = rule.checker.conclude(self.whole[rule.id], severity)  # type: ignore[attr-defined]
                 for located, level, values in conclusions:
                     findings.append(_finding(rule, located, level, values, self.path))
-        return TextResult(findings, self.directives, self.problems, self.last_line)
+        profile = self.engine.profiles.decide(self.profile_counts)
+        findings = _in_profile(findings, profile.name, self.rules, self.unsubjected)
+        return TextResult(findings, self.directives, self.problems, self.last_line, profile)
+
+
+def _in_profile(
+    findings: list[Finding], profile: str, rules: Sequence[Rule], unsubjected: set[int]
+) -> list[Finding]:
+    """The findings that stand on a page of this profile: each rule's ``profile`` policy
+    (``only``, ``skip``, ``lower``), and a claim without its subject nearby only on a
+    promotional page. Each finding is stamped with the profile."""
+    policies = {rule.id: rule.profile for rule in rules if rule.profile}
+    kept: list[Finding] = []
+    for number, finding in enumerate(findings):
+        policy = policies.get(finding.rule)
+        severity = finding.severity
+        if number in unsubjected and profile != "promotional":
+            continue
+        if policy:
+            only = policy.get("only")
+            if (only and profile not in only) or profile in policy.get("skip", ()):
+                continue
+            if profile in policy.get("lower", ()):
+                severity = severity.lowered()
+        kept.append(finding._replace(severity=severity, profile=profile))
+    return kept
 
 
 def _next_content_line(scan: Scan, line: int) -> int:

@@ -17,7 +17,10 @@ HARD = 1024 * 1024
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _FENCE = re.compile(r"(?m)^ {0,3}(?:```|~~~)")
-_SKIPPED = ("script", "style", "pre", "code", "textarea", "noscript", "template", "svg", "math")
+_SKIPPED = (
+    *("script", "style", "pre", "code", "textarea", "noscript", "template", "svg", "math"),
+    *("nav", "header", "footer", "aside"),
+)
 _HTML_OPEN = {name: re.compile(rf"<{name}\b", re.IGNORECASE) for name in _SKIPPED}
 _HTML_CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in _SKIPPED}
 

@@ -18,7 +18,16 @@ from medlint.errors import RulePackError
 from medlint.findings import RULE_CATEGORIES, Category, Severity
 from medlint.rules.kinds import KINDS, load_kind
 from medlint.rules.rule import Reference, Rule
-from medlint.rules.schema import Field, Invalid, boolean, examples, one_of, references, text
+from medlint.rules.schema import (
+    Field,
+    Invalid,
+    boolean,
+    examples,
+    one_of,
+    profile,
+    references,
+    text,
+)
 
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -36,6 +45,7 @@ COMMON_FIELDS: Final = MappingProxyType(
         "references": Field(references, required=True),
         "examples": Field(examples, required=True),
         "enabled": Field(boolean, default=True),
+        "profile": Field(profile, default={}),
     }
 )
 MESSAGE_VALUES: Final = frozenset({"match", "value", "threshold"})
@@ -45,7 +55,9 @@ def builtin_pack_paths() -> list[Path]:
     """The built-in packs shipped as ``medlint.rules`` (the top-level ``rules/`` folder)."""
     from medlint.cache import rules_folder
 
-    return sorted(p for p in rules_folder().glob("*.yaml") if p.name != "context.yaml")
+    return sorted(
+        p for p in rules_folder().glob("*.yaml") if p.name not in ("context.yaml", "profiles.yaml")
+    )
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -129,6 +141,7 @@ def _make_rule(values: Mapping[str, Any]) -> Rule:
         source=values["source"],
         line=values["line"],
         builtin=bool(values.get("builtin")),
+        profile=MappingProxyType(dict(values.get("profile") or {})),
         compiled={},
     )
 

@@ -38,6 +38,8 @@ class Rule(NamedTuple):
     line: int
     compiled: dict[str, Any]  # a memo of what is built from the rule on first use; give it {}
     builtin: bool = False  # shipped with medlint: its patterns are vetted, so they run on re
+    # The kinds of page it applies to: {"only": (...), "skip": (...), "lower": (...)}; empty: all.
+    profile: Mapping[str, tuple[str, ...]] = {}
 
     @property
     def checker(self) -> Checker:
@@ -93,6 +95,7 @@ class Rule(NamedTuple):
                 for k, v in self.options.items()
                 if k not in INTERNAL_OPTIONS
             },
+            "profile": {key: list(names) for key, names in self.profile.items()},
             "examples": {"flag": list(self.flag_examples), "pass": list(self.pass_examples)},
             "source": self.source,
         }

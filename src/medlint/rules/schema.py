@@ -102,6 +102,26 @@ def context(value: Any) -> dict[str, tuple[str, ...]]:
     return result
 
 
+def profile(value: Any) -> dict[str, tuple[str, ...]]:
+    """Where a rule applies: ``only``, ``skip`` and/or ``lower``, each a list of profiles."""
+    from medlint.rules.profile import PROFILES
+
+    if not isinstance(value, dict) or not value:
+        raise Invalid(
+            f"must be a mapping with 'only', 'skip' and/or 'lower', got {describe(value)}"
+        )
+    result: dict[str, tuple[str, ...]] = {}
+    for key, names in value.items():
+        if key not in ("only", "skip", "lower"):
+            raise Invalid(f"has unknown key '{key}'; expected 'only', 'skip' or 'lower'")
+        items = texts(names)
+        for name in items:
+            if name not in PROFILES:
+                raise Invalid(f"'{key}' names '{name}'; expected any of {', '.join(PROFILES)}")
+        result[key] = items
+    return result
+
+
 def references(value: Any) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, list) or not value:
         raise Invalid(f"must be a non-empty list of {{title, url}}, got {describe(value)}")

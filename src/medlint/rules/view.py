@@ -23,6 +23,7 @@ class Hit(NamedTuple):
     end: int
     severity: Severity
     values: Mapping[str, Any] | None = None  # e.g. {'value': 12.3} for a metric
+    subjected: bool = True  # False: the claim's subject is not named nearby (see kinds.pattern)
 
 
 class Located(NamedTuple):
@@ -137,17 +138,23 @@ class Scan:
         if scope == "document":
             return document.text
         if scope == "sentence":
-            first = last = sentences[index]
+            first_index = last_index = index
         elif scope == "neighbours":
-            first, last = (
-                sentences[max(0, index - 1)],
-                sentences[min(len(sentences) - 1, index + 1)],
-            )
+            first_index, last_index = max(0, index - 1), min(len(sentences) - 1, index + 1)
         else:
             paragraph = sentences[index].paragraph
-            members = [s for s in sentences if s.paragraph == paragraph]
-            first, last = members[0], members[-1]
-        start, end = document.source_span(first.start, last.end)
-        # Reach to the end of the source line: a link or footnote may follow the full stop.
-        line_end = document.text.find("\n", end)
-        return document.text[start : len(document.text) if line_end < 0 else line_end]
+            members = [i for i, s in enumerate(sentences) if s.paragraph == paragraph]
+            first_index, last_index = members[0], members[-1]
+        start, end = document.source_span(sentences[first_index].start, sentences[last_index].end)
+        # A link target or footnote marker right after the full stop still belongs to the last
+        # sentence: reach over what is not prose, up to the next sentence or the end of the line,
+        # never into another sentence's words.
+        text = document.text
+        if last_index + 1 < len(sentences):
+            limit = document.source_span(
+                sentences[last_index + 1].start, sentences[last_index + 1].end
+            )[0]
+        else:
+            limit = len(text)
+        line_end = text.find("\n", end, limit)
+        return text[start : max(end, limit if line_end < 0 else line_end)]

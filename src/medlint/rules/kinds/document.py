@@ -18,7 +18,7 @@ from medlint.rules.schema import Field, context, patterns
 from medlint.rules.view import Located, Scan
 
 DEFAULT_CONTEXT: Final = {
-    "skip": ("negated", "question", "quoted", "hypothetical"),
+    "skip": ("negated", "question", "quoted", "reported", "hypothetical"),
     "lower": ("hedged",),
 }
 

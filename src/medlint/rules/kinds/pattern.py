@@ -16,13 +16,14 @@ from medlint.rules.schema import Field, boolean, context, one_of, patterns
 from medlint.rules.view import Hit, Scan
 
 DEFAULT_CONTEXT: Final = {
-    "skip": ("negated", "question", "quoted"),
+    "skip": ("negated", "question", "quoted", "reported"),
     "lower": ("hedged", "hypothetical"),
 }
 
 FIELDS: Final = {
     "patterns": Field(patterns, required=True),
     "with": Field(patterns),
+    "subject": Field(patterns),
     "unless": Field(patterns),
     "unless_scope": Field(
         one_of("sentence", "neighbours", "paragraph", "document"), default="sentence"
@@ -43,6 +44,9 @@ class PatternChecker:
         self.with_ = searcher_for(options, "with", trusted) if options.get("with") else None
         self.unless = searcher_for(options, "unless", trusted) if options.get("unless") else None
         self.unless_scope = options.get("unless_scope") or "sentence"
+        # What a claim must be about, named in its sentence or the one before; a claim without
+        # it stands only on a promotional page (the engine decides once it knows the page).
+        self.subject = searcher_for(options, "subject", trusted) if options.get("subject") else None
         flags = {**DEFAULT_CONTEXT, **(options.get("context") or {})}
         self.skip = frozenset(flags["skip"])
         self.lower = frozenset(flags["lower"])
@@ -82,7 +86,16 @@ class PatternChecker:
                 if flags & self.skip:
                     continue
                 lowered = flags & self.lower
-                yield Hit(match.start(), match.end(), severity.lowered() if lowered else severity)
+                level = severity.lowered() if lowered else severity
+                yield Hit(match.start(), match.end(), level, subjected=self._about(scan, index))
+
+    def _about(self, scan: Scan, index: int) -> bool:
+        """Whether the sentence, or the one before it, names the rule's subject."""
+        if self.subject is None:
+            return True
+        sentences = scan.document.sentences
+        nearby = sentences[max(0, index - 1)].text + " " + sentences[index].text
+        return self.subject.search(nearby, scan.timeout)
 
 
 def build(options: Mapping[str, Any], trusted: bool = False) -> PatternChecker:
