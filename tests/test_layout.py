@@ -131,7 +131,7 @@ def imports_of(module: str, path: Path, modules: Mapping[str, Path]) -> Iterator
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             # import_module("medlint.x") or a registry entry "medlint.x:Name"
             name = node.value.partition(":")[0]
-            names, registry = ([name], True) if name in modules else ([], False)
+            names, registry = ([name], True) if "." in name and name in modules else ([], False)
         for name in names:
             target = _named_module(name, modules)
             if target is not None and target != module and (target, node.lineno) not in found:
