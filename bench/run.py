@@ -108,8 +108,8 @@ def in_process_costs(path: Path, runs: int = 5) -> tuple[float, float]:
     """Seconds per MB of ``path`` in this process (the best of ``runs``): building the documents
     alone (markup masking, paragraphs, sentences), then the whole lint with every rule."""
     import medlint
-    from medlint.chunking import split
     from medlint.document import Document
+    from medlint.read.chunking import split
 
     text = path.read_text(encoding="utf-8")
     megabytes = len(text.encode("utf-8")) / 1e6

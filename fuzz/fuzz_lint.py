@@ -17,7 +17,7 @@ import atheris
 
 with atheris.instrument_imports():
     from medlint.context import default_lexicon
-    from medlint.engine import Linter
+    from medlint.linter import Linter
 
 LINTER = Linter()
 LEXICON = default_lexicon()

@@ -1,4 +1,5 @@
-"""A non-editable install, run from another directory, finds the built-in rule packs."""
+"""Packaging: a non-editable install, run from another directory, finds the built-in rule
+packs; CI installs and checks as the README says."""
 
 from __future__ import annotations
 
@@ -64,3 +65,15 @@ def test_wheel_ships_rules_and_runs_outside_the_source_tree(tmp_path: Path) -> N
     assert "draft.md:1:16: error OC01" in result.stdout
     rules = sorted(p.name for p in (target / "medlint" / "packs").glob("*.yaml"))
     assert "context.yaml" in rules and "overclaim.yaml" in rules
+
+
+def test_ci_runs_the_readme_test_commands() -> None:
+    """CI installs and checks exactly as "Running the tests" says, so the README stays true."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Running the tests", 1)[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = block.splitlines()
+    assert "python -m pip install -e '.[dev]'" in commands
+    assert "mypy" in block and "ruff format --check ." in block and "pytest" in block
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert [c for c in commands if c not in ci] == []

@@ -59,7 +59,6 @@ def test_good_pack_loads(tmp_path: Path) -> None:
             ("[amazing]", "['(amaz']"),
             "pack.yaml:10:14: 'patterns' of rule T01 pattern 1 is not a valid regular expression: missing ) at position 5",
         ),
-        (("  kind: pattern\n", ""), None),
         (
             ("  name: test-rule", "  name: Test Rule"),
             "pack.yaml:2:3: 'name' of rule T01 must be lower-case words joined by '-', e.g. cure-claim",
@@ -72,15 +71,22 @@ def test_good_pack_loads(tmp_path: Path) -> None:
             ("  patterns: [amazing]", "  patterns: 5"),
             "pack.yaml:10:3: 'patterns' of rule T01 must be a non-empty list of text, got 5",
         ),
-        (("  kind: pattern\n", ""), None),
     ],
 )
 def test_schema_errors_name_file_line_rule_and_field(
-    tmp_path: Path, change: tuple[str, str], message: str | None
+    tmp_path: Path, change: tuple[str, str], message: str
 ) -> None:
-    if message is None:
-        return
     assert load(tmp_path, GOOD.replace(*change)) == message
+
+
+def test_kind_is_pattern_unless_given(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(GOOD.replace("  patterns:", "  kind: pattern\n  patterns:"), encoding="utf-8")
+    [explicit] = load_rules([pack])
+    pack.write_text(GOOD, encoding="utf-8")
+    [implicit] = load_rules([pack])
+    assert explicit.kind == implicit.kind == "pattern"
+    assert explicit.to_dict() == implicit.to_dict()
 
 
 def test_unknown_kind_and_duplicate_ids(tmp_path: Path) -> None:

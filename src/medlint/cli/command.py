@@ -91,7 +91,7 @@ def check(
         for problem in result.problems:
             say(f"medlint: {problem}")
         if write_baseline_file:
-            from medlint.filters.baseline import render_baseline
+            from medlint.report.baseline import render_baseline
 
             write_atomically(write_baseline_file, render_baseline(result.findings, __version__))
             say(f"medlint: wrote {len(result.findings)} findings to {write_baseline_file}")

@@ -2,14 +2,15 @@
 
 ``--write-baseline FILE`` records every finding as (path, rule, fingerprint); ``--baseline FILE``
 drops findings recorded there. The fingerprint hashes the rule, the normalised match and its
-sentence, not line numbers, so findings survive text moving around the file.
+sentence, not line numbers, so findings survive text moving around the file. Writing the file
+is output: ``medlint.report.baseline``.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from medlint.errors import ConfigError
@@ -30,19 +31,6 @@ def _path_key(path: str | None) -> str:
 
 def key_of(finding: Finding) -> Key:
     return (_path_key(finding.path), finding.rule, finding.fingerprint)
-
-
-def render_baseline(findings: Iterable[Finding], version: str) -> Iterator[str]:
-    """The baseline file's text, in pieces (a big baseline is never built whole)."""
-    from medlint.report.jsontext import document_pieces
-
-    entries = (
-        {"path": key[0], "rule": key[1], "fingerprint": key[2], "match": f.match}
-        for f in findings
-        for key in [key_of(f)]
-    )
-    yield from document_pieces({"medlint": version, "findings": None}, "findings", entries)
-    yield "\n"
 
 
 def load_baseline(path: Path) -> Counter[Key]:

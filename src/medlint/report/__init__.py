@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Final
+
+from medlint.report.reporter import Reporter, RunSummary
 
 if TYPE_CHECKING:
     from medlint.findings import Finding
 
-
-class RunSummary(NamedTuple):
-    """What a reporter may say beyond the findings."""
-
-    files_checked: int
-    tool_version: str
-    errors: Sequence[str] = ()
-    statistics: bool = False
-    color: bool = False
-    paths: Sequence[str] = ()  # every file checked, in order
-    rules: Sequence[Mapping[str, Any]] = ()  # rule metadata (to_dict)
-    all_rule_metadata: bool = False  # SARIF: describe every rule, not only those reported
-
-
-class Reporter(Protocol):
-    def render(self, findings: Sequence[Finding], summary: RunSummary, /) -> str: ...
+__all__ = ["REPORTERS", "Reporter", "RunSummary", "get_reporter", "report_pieces"]
 
 
 REPORTERS: Final = MappingProxyType(

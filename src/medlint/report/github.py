@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from itertools import groupby
 
 from medlint.findings import Finding, Severity
-from medlint.report import RunSummary
+from medlint.report.reporter import RunSummary
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

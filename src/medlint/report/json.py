@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from medlint.findings import Finding
-from medlint.report import RunSummary
 from medlint.report.jsontext import array_pieces
+from medlint.report.reporter import RunSummary
 
 
 class JsonReporter:

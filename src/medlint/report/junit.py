@@ -7,7 +7,7 @@ from itertools import groupby
 from xml.etree import ElementTree
 
 from medlint.findings import Finding
-from medlint.report import RunSummary
+from medlint.report.reporter import RunSummary
 
 
 class JunitReporter:

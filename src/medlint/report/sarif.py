@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from medlint.findings import Finding, Severity
-from medlint.report import RunSummary
 from medlint.report.jsontext import document_pieces
+from medlint.report.reporter import RunSummary
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

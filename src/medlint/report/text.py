@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from medlint.findings import Finding, Severity
-from medlint.report import RunSummary
+from medlint.report.reporter import RunSummary
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
