@@ -203,8 +203,13 @@ class Lexicon:
             text = sentence[m.start() : m.end()]
             for kind, direction in self.entries.get(_normalise(m.group()), ()):
                 found.append(Cue(kind, m.start(), m.end(), text, direction))
+        last_close = 0
         for quote in _QUOTE.finditer(sentence):
             found.append(Cue("quote", quote.start(), quote.end(), quote.group()))
+            last_close = quote.end()
+        opening = sentence.find("“", last_close)
+        if opening >= 0 and "”" not in sentence[opening:]:  # a quotation running on past here
+            found.append(Cue("quote", opening, len(sentence), sentence[opening:]))
         stripped = sentence.rstrip()
         if stripped.endswith("?"):
             found.append(Cue("question", len(stripped) - 1, len(stripped), "?"))
@@ -272,13 +277,20 @@ class Lexicon:
                     hypothetical = hypothetical or open_between(cue.end, start)
         quoted = any(c.kind == "quote" and c.start <= start and end <= c.end for c in cues)
         reported = False
+        quotes = [c for c in cues if c.kind == "quote"]
         for cue in cues:
             if cue.kind != "attribution" or self._first_person(sentence, cue):
                 continue
-            if cue.direction == "forward" and cue.end <= start:
+            if quoted:  # a quotation in a sentence that names its speaker is reported speech
+                reported = True
+            elif cue.direction == "forward" and cue.end <= start:
                 reported = reported or open_between(cue.end, start)
             elif cue.direction == "backward" and cue.start >= end:
-                reported = reported or open_between(end, cue.start)
+                # "..., she said" attributes a quotation standing between, not the words before it
+                reported = reported or (
+                    open_between(end, cue.start)
+                    and not any(end <= q.start and q.end <= cue.start for q in quotes)
+                )
         question = any(c.kind == "question" for c in cues)
         return Assessment(negated, hedged, hypothetical, question, quoted, reported)
 
