@@ -74,6 +74,7 @@ def gather(paths: Iterable[Path], parsed: dict[Path, Any]) -> Vocabularies:
     for path in dict.fromkeys([builtin_path(), *paths]):
         if not path.exists():
             continue
+        display = _display(path)
         written = path.read_text(encoding="utf-8", errors="replace")
         uses[path] = frozenset(REFERENCE.findall(written))
         items = cache.load_pack(path, salt="vocabularies")
@@ -82,10 +83,10 @@ def gather(paths: Iterable[Path], parsed: dict[Path, Any]) -> Vocabularies:
 
             data = load_yaml_file(path, error_type=RulePackError)
             parsed[path] = data
-            items = _definitions(data, _display(path))
+            items = _definitions(data, display)
             cache.store_pack(path, items, salt="vocabularies")
         for item in items:
-            vocabulary = Vocabulary(**item)
+            vocabulary = Vocabulary(**{**item, "source": display})  # where it is now
             other = found.get(vocabulary.name)
             if other is not None:
                 raise RulePackError(
@@ -181,7 +182,7 @@ def _check(raw: dict[str, Any], path: str, line: int) -> dict[str, Any]:
 
     for key in raw:
         if key not in FIELDS:
-            hint = _did_you_mean(key, FIELDS) or f"a vocabulary takes: {', '.join(FIELDS)}"
+            hint = _did_you_mean(key, FIELDS, "'{}'") or f"a vocabulary takes: {', '.join(FIELDS)}"
             raise fail(f"unknown key '{key}' in {label}", key, hint)
     values: dict[str, Any] = {}
     for key, spec in FIELDS.items():
@@ -216,8 +217,8 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+def _did_you_mean(word: str, choices: Iterable[str], form: str = "'{{{{{}}}}}'") -> str | None:
     from difflib import get_close_matches
 
     close = get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{{{{{close[0]}}}}}'?" if close else None
+    return f"did you mean {form.format(close[0])}?" if close else None
