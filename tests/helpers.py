@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from medlint.cli.main import main
+from medlint.cli import main
 
 JSON_KEYS = frozenset(
     {

@@ -58,11 +58,27 @@ def test_question_and_quote_and_hedge_and_hypothesis() -> None:
     assert flags_of("Stem cells repair myelin.", "repair myelin") == frozenset()
 
 
-def test_attributed_claims_count_as_quoted() -> None:
-    assert "quoted" in flags_of("Some clinics claim that stem cells cure MS.", "cure")
-    assert "quoted" in flags_of("The product allegedly reverses diabetes.", "reverses diabetes")
+def test_attributed_claims_are_reported() -> None:
+    assert "reported" in flags_of("Some clinics claim that stem cells cure MS.", "cure")
+    assert "reported" in flags_of("The product allegedly reverses diabetes.", "reverses diabetes")
+    assert "reported" in flags_of("Be wary of any clinic that promises a cure.", "cure")
+    assert "reported" in flags_of("Clinics advertise curing people with MS.", "curing")
+    assert "reported" in flags_of("Stem cells cured her MS, the clinic says.", "cured")
     sentence = "Clinics claim many things, but stem cells cure MS."
-    assert "quoted" not in flags_of(sentence, "cure")  # the attribution ends at 'but'
+    assert "reported" not in flags_of(sentence, "cure")  # the attribution ends at 'but'
+
+
+def test_the_writers_own_voice_is_not_reported() -> None:
+    assert "reported" not in flags_of("We promise that our stem cells cure MS.", "cure")
+    assert "reported" not in flags_of("Studies show that this oil cures cancer.", "cures")
+    assert not flags_of("Our stem cells cure MS.", "cure")
+
+
+def test_a_quotation_that_names_its_speaker_is_reported() -> None:
+    sentence = "“This drip cures fatigue,” the owner said."
+    assert {"quoted", "reported"} <= flags_of(sentence, "cures")
+    outside = "The vaccine is 55 percent effective, “it is better than nothing,” she said."
+    assert "reported" not in flags_of(outside, "effective")
 
 
 def test_hedge_scope_stops_at_terminator() -> None:

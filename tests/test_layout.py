@@ -52,8 +52,6 @@ KNOWN_CYCLES: Final = {
     # names them: Conclusion and the protocols belong in a module of their own (as
     # report/reporter.py is to report/__init__).
     "medlint.rules.kinds -> medlint.rules.kinds.document -> medlint.rules.kinds",
-    # console.py (the hand-written parser being removed) and main.py call each other.
-    "medlint.cli.console -> medlint.cli.main -> medlint.cli.console",
 }
 
 

@@ -124,3 +124,15 @@ def test_markdown_masking_keeps_every_offset(text: str) -> None:
     assert len(prose) == len(text)
     for kept, source in zip(prose, text, strict=True):
         assert kept == source or (kept == " " and source not in "\r\n")
+
+
+def test_page_furniture_is_not_prose() -> None:
+    page = (
+        "<nav><a href='/'>Home</a> | <a>Cure MS naturally</a></nav>"
+        "<header><p>Stem cells cure MS!</p></header>"
+        "<ol class='breadcrumb'><li>Reverse diabetes</li></ol>"
+        "<main><p>There is no cure for MS.</p></main>"
+        "<aside>Our stem cells cure MS</aside><footer>Our stem cells cure MS</footer>"
+    )
+    assert Linter().lint_text(page, format="html") == []
+    assert Document(page, "html").prose.split() == ["There", "is", "no", "cure", "for", "MS."]

@@ -49,9 +49,9 @@ def test_wheel_ships_rules_and_runs_outside_the_source_tree(tmp_path: Path) -> N
     elsewhere.mkdir()
     (elsewhere / "draft.md").write_text("Our stem cells cure MS.\n", encoding="utf-8")
     code = (
-        "import medlint, medlint.cli.main, sys; "
+        "import medlint, medlint.cli, sys; "
         "assert medlint.__file__.startswith(sys.argv[1]), medlint.__file__; "
-        "sys.argv = ['medlint', 'check', '--select', 'OC01', 'draft.md']; medlint.cli.main.main()"
+        "sys.argv = ['medlint', 'check', '--select', 'OC01', 'draft.md']; medlint.cli.main()"
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
     result = subprocess.run(

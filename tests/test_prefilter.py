@@ -37,7 +37,7 @@ PACK = """\
 
 TEXT = (
     "Nothing to see in this first sentence. A miracle cure for all. It works wonders, "
-    "they say. This miracle works wonders and is a miracle cure. Plain words end it."
+    "we hear. This miracle works wonders and is a miracle cure. Plain words end it."
 )
 
 

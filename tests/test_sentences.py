@@ -73,3 +73,11 @@ def test_abbreviations_and_initials_do_not_end_a_sentence() -> None:
         "J. Doe agreed!",
         "Then it ended.",
     ]
+
+
+def test_the_disease_ms_ends_a_sentence_but_the_title_ms_does_not() -> None:
+    assert [s.text for s in Document("Stem cells cure MS. Shop now.").sentences] == [
+        "Stem cells cure MS.",
+        "Shop now.",
+    ]
+    assert len(Document("Ms. Smith said so.").sentences) == 1

@@ -1,5 +1,5 @@
 """``python -m medlint``."""
 
-from medlint.cli.console import entry
+from medlint.cli import entry
 
 entry()

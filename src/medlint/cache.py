@@ -59,7 +59,7 @@ def cache_dir() -> Path | None:
     return Path(base) / "medlint"
 
 
-def _entry(path: Path) -> Path | None:
+def _entry(path: Path, salt: str) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
@@ -69,17 +69,18 @@ def _entry(path: Path) -> Path | None:
         data = path.read_bytes()
     except OSError:
         return None
-    key = digest(data + f"\0{__version__}\0{SCHEMA}\0{_PYTHON}\0{path.name}".encode())
+    key = digest(data + f"\0{__version__}\0{SCHEMA}\0{_PYTHON}\0{path.name}\0{salt}".encode())
     return folder / "packs" / f"{key}.marshal"
 
 
-def load_pack(path: Path) -> list[dict[str, Any]] | None:
-    data = _read(_entry(path))
+def load_pack(path: Path, salt: str = "") -> list[dict[str, Any]] | None:
+    """What was stored for this pack's text and ``salt`` (what else the values depend on)."""
+    data = _read(_entry(path, salt))
     return data if isinstance(data, list) else None
 
 
-def store_pack(path: Path, values: list[dict[str, Any]]) -> None:
-    _write(_entry(path), values)
+def store_pack(path: Path, values: list[dict[str, Any]], salt: str = "") -> None:
+    _write(_entry(path, salt), values)
 
 
 def _named_entry(name: str, version: str) -> Path | None:

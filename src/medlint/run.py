@@ -1,7 +1,7 @@
 """Lint many files the way the CLI does: configuration per file, filters, baseline.
 
-The CLI parses options and prints; this module does the work, so editors' integrations and
-tests can call it too.
+The CLI (:mod:`medlint.cli`) parses options and prints; this module does the work, so editors'
+integrations and tests can call it too.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from medlint.config import Config, find_config, load_config
 from medlint.document.model import Format
 from medlint.errors import MedlintError
 from medlint.filters.per_file import without_ignored
-from medlint.findings import Finding
+from medlint.findings import Finding, Severity
 from medlint.linter import Linter, RuleProblem
 from medlint.read.chunking import Chunk
 from medlint.rules.rule import Rule
@@ -51,6 +51,13 @@ class RunResult:
         self.paths: list[str] = []  # every file checked, in order
         self.fail_on = "warning"
         self.rules: tuple[Rule, ...] = ()
+
+    def fails(self) -> bool:
+        """Whether a finding is at or above ``fail_on`` (never, when that is 'never')."""
+        if self.fail_on == "never":
+            return False
+        threshold = Severity(self.fail_on).rank
+        return any(finding.severity.rank >= threshold for finding in self.findings)
 
 
 class Runner:

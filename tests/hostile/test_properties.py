@@ -93,7 +93,7 @@ def test_linted_files_are_never_written(tmp_path: Path) -> None:
     }
     from click.testing import CliRunner
 
-    from medlint.cli.main import main
+    from medlint.cli import main
 
     out = tmp_path / "reports" / "report.sarif"
     out.parent.mkdir()

@@ -1,0 +1,48 @@
+"""The ``medlint`` command: click commands over the library, nothing more.
+
+Exit codes (as ruff's): 0 nothing at or above ``--fail-on``, 1 findings, 2 usage, configuration,
+rule or input error. User errors print one line on stderr and never a traceback; anything else
+is a bug in medlint, which :func:`entry` says in one line before the traceback.
+
+Importing this package loads click and the standard library only: each command imports the
+library inside its function, so ``medlint --help`` reads no YAML and loads no reporter.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from medlint import __version__
+from medlint.cli.check import check
+from medlint.cli.output import say
+from medlint.cli.rules import list_rules, show_rule, test_rules
+
+__all__ = ["entry", "main"]
+
+
+@click.group(name="medlint", context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="medlint")
+def main() -> None:
+    """medlint: a linter for health writing."""
+
+
+for command in (check, list_rules, show_rule, test_rules):
+    main.add_command(command)
+
+
+def entry() -> None:
+    """The console script: click's ``main``, with one line naming medlint before any internal
+    error (a bug, not a user mistake) and its traceback."""
+    try:
+        main(prog_name="medlint")
+    except Exception:
+        import traceback
+
+        say(
+            f"medlint {__version__}: internal error (please report it with the input that caused "
+            "it); arguments: " + " ".join(sys.argv[1:])
+        )
+        traceback.print_exc()
+        sys.exit(2)

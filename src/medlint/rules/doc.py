@@ -38,7 +38,9 @@ def render_rule(rule: Rule) -> str:
         )
     lines += _section("Better", rule.suggest)
     options = {
-        k: v for k, v in rule.options.items() if k not in ("context",) and v not in (None, ())
+        k: v
+        for k, v in rule.written_options.items()
+        if k not in ("context",) and v not in (None, ())
     }
     for key, value in options.items():
         if isinstance(value, list | tuple):

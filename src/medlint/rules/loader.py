@@ -24,6 +24,7 @@ from medlint.rules.schema import (
     boolean,
     examples,
     one_of,
+    patterns,
     profile,
     references,
     text,
@@ -55,9 +56,9 @@ def builtin_pack_paths() -> list[Path]:
     """The built-in packs shipped as ``medlint.rules`` (the top-level ``rules/`` folder)."""
     from medlint.cache import rules_folder
 
-    return sorted(
-        p for p in rules_folder().glob("*.yaml") if p.name not in ("context.yaml", "profiles.yaml")
-    )
+    # The lexicon and the page profiles are not packs; the vocabularies are always loaded.
+    data = ("context.yaml", "profiles.yaml", "vocabularies.yaml")
+    return sorted(p for p in rules_folder().glob("*.yaml") if p.name not in data)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -78,20 +79,25 @@ def load_rules(paths: Iterable[Path], builtin: Iterable[Path] = ()) -> list[Rule
     """Load and validate every rule in the given pack files; ids and names must be unique.
 
     Validated packs are cached (see :mod:`medlint.cache`), so an unchanged pack costs no YAML
-    parsing or validation on the next run.
+    parsing or validation on the next run. The built-in vocabularies are always available.
     """
     from medlint import cache
+    from medlint.rules import vocab
 
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
     shipped = {p.resolve() for p in builtin}
+    paths = list(paths)
+    parsed: dict[Path, Any] = {}
+    vocabularies = vocab.gather(paths, parsed)
     for path in paths:
         display = _display(path)
         trusted = path.resolve() in shipped
-        values = cache.load_pack(path)
+        salt = vocabularies.salt(path)
+        values = cache.load_pack(path, salt)
         if values is None:
-            values = _validate_pack(path, display)
-            cache.store_pack(path, values)
+            values = _validate_pack(path, display, vocabularies.expanded, parsed.get(path))
+            cache.store_pack(path, values, salt)
         for item in values:
             rule = _make_rule({**item, "source": display, "builtin": trusted})
             for key in (rule.id, rule.name):
@@ -109,10 +115,14 @@ def load_rules(paths: Iterable[Path], builtin: Iterable[Path] = ()) -> list[Rule
     return rules
 
 
-def _validate_pack(path: Path, display: str) -> list[dict[str, Any]]:
+def _validate_pack(
+    path: Path, display: str, vocabularies: Mapping[str, tuple[str, ...]], data: Any = None
+) -> list[dict[str, Any]]:
     from medlint.read.yamlfile import load_yaml_file
+    from medlint.rules.vocab import is_vocabulary
 
-    data = load_yaml_file(path, error_type=RulePackError)
+    if data is None:
+        data = load_yaml_file(path, error_type=RulePackError)
     if data is None:
         return []
     if not isinstance(data, list):
@@ -120,7 +130,11 @@ def _validate_pack(path: Path, display: str) -> list[dict[str, Any]]:
             "a rule pack must be a YAML list of rules", path=display, line=getattr(data, "line", 1)
         )
     positions = getattr(data, "line_of", lambda _index: 1)
-    return [_validate_rule(item, display, positions(i)) for i, item in enumerate(data)]
+    return [
+        _validate_rule(item, display, positions(i), vocabularies)
+        for i, item in enumerate(data)
+        if not is_vocabulary(item)  # checked by medlint.rules.vocab.gather
+    ]
 
 
 def _make_rule(values: Mapping[str, Any]) -> Rule:
@@ -153,7 +167,9 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _validate_rule(raw: Any, path: str, line: int) -> dict[str, Any]:
+def _validate_rule(
+    raw: Any, path: str, line: int, vocabularies: Mapping[str, tuple[str, ...]]
+) -> dict[str, Any]:
     """Check one rule mapping against the schema; return its clean values (plain data)."""
     if not isinstance(raw, dict):
         raise RulePackError("each rule must be a mapping of fields", path=path, line=line)
@@ -182,7 +198,10 @@ def _validate_rule(raw: Any, path: str, line: int) -> dict[str, Any]:
         if key not in fields:
             hint = _did_you_mean(key, fields) or f"{kind_name} rules take: {', '.join(fields)}"
             raise fail(f"unknown key '{key}' in {label}", key, hint)
+    from medlint.rules.vocab import expand, has_references
+
     values: dict[str, Any] = {}
+    written: dict[str, list[str]] = {}  # pattern lists that name vocabularies, as written
     for key, spec in fields.items():
         if key not in raw or raw[key] is None:
             if spec.required:
@@ -191,9 +210,12 @@ def _validate_rule(raw: Any, path: str, line: int) -> dict[str, Any]:
             continue
         try:
             values[key] = spec.check(raw[key])
+            if spec.check is patterns and has_references(values[key]):
+                written[key] = list(values[key])
+                values[key] = expand(values[key], vocabularies)
         except Invalid as exc:
             value = raw[key]
-            error = fail(f"'{key}' of {label} {exc}", key)
+            error = fail(f"'{key}' of {label} {exc}", key, exc.hint)
             if exc.index is not None and hasattr(value, "position_of"):
                 error.line, error.column = value.position_of(exc.index)
             raise error from None
@@ -205,6 +227,7 @@ def _validate_rule(raw: Any, path: str, line: int) -> dict[str, Any]:
         )
     _check_message(values["message"], label, fail)
     options = {k: values[k] for k in kind.FIELDS}
+    options["written"] = written
     options["anchors"] = _anchors(kind_name, options)
     options["sources"] = _sources(options)
     options["clause_sources"] = _clause_sources(kind_name, options)

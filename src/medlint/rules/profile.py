@@ -3,10 +3,10 @@
 A claim means something else on a clinic's sales page than on a health service's page, a
 consumer warning or a journal abstract. The profile is worked out once per text from its own
 words: the cues of each profile (``rules/profiles.yaml``, data) are counted, each cue at most
-``CAP`` times; the profile whose count reaches its ``min`` by the widest margin wins, else the
-page is ``informational``. Rules then say in which profiles they apply (``profile: {only: ...,
-skip: ..., lower: ...}``). The profile and the cues behind it are reported, so a writer can see
-why a page was read that way.
+``CAP`` times; of the profiles whose count reaches their ``min`` with two cues or more, the
+one with the widest margin wins, else the page is ``informational``. Rules then say in which
+profiles they apply (``profile: {only: ..., skip: ..., lower: ...}``). The profile and the
+cues behind it are reported, so a writer can see why a page was read that way.
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ class ProfileSpec:
             ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))
             cues[name] = tuple(ranked[:6])
             margin = sum(min(times, CAP) for times in found.values()) / self.minimum[name]
-            if margin >= 1.0:
+            if margin >= 1.0 and len(found) >= 2:  # one phrase, however often, is no kind of page
                 passed.append((margin, _TIE_ORDER.index(name), name))
         return Profile(max(passed)[2] if passed else DEFAULT_PROFILE, cues)
 

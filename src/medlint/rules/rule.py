@@ -9,8 +9,8 @@ from medlint.findings import Category, Severity
 from medlint.rules.kinds import Checker, load_kind
 
 INTERNAL_OPTIONS: Final = frozenset(
-    {"anchors", "sources", "clause_sources", "search_parts"}
-)  # worked out by medlint, cached
+    {"anchors", "sources", "clause_sources", "search_parts", "written"}
+)  # worked out by medlint, cached; "written": pattern lists as written, with vocabularies
 
 
 class Reference(NamedTuple):
@@ -78,6 +78,17 @@ class Rule(NamedTuple):
             self.message.replace("{match}", "…").replace("{value}", "N").replace("{threshold}", "N")
         )
 
+    @property
+    def written_options(self) -> dict[str, Any]:
+        """The options as the pack writes them: a pattern list that names a vocabulary
+        (``{{citation}}``) is shown with the name, not with the terms it stands for."""
+        written = self.options.get("written") or {}
+        return {
+            key: written.get(key, value)
+            for key, value in self.options.items()
+            if key not in INTERNAL_OPTIONS
+        }
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -91,9 +102,7 @@ class Rule(NamedTuple):
             "suggest": self.suggest,
             "references": [{"title": r.title, "url": r.url} for r in self.references],
             "options": {
-                k: list(v) if isinstance(v, tuple) else v
-                for k, v in self.options.items()
-                if k not in INTERNAL_OPTIONS
+                k: list(v) if isinstance(v, tuple) else v for k, v in self.written_options.items()
             },
             "profile": {key: list(names) for key, names in self.profile.items()},
             "examples": {"flag": list(self.flag_examples), "pass": list(self.pass_examples)},

@@ -6,8 +6,9 @@ sentence about what was expected; ``ruleset`` adds the file, line, rule id and f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from medlint.context.lexicon import FLAGS
 from medlint.rules.language import check_pattern
@@ -16,12 +17,17 @@ from medlint.rules.language import check_pattern
 class Invalid(Exception):
     """A field's value is not what the schema expects (message says what was expected)."""
 
-    def __init__(self, message: str, index: int | None = None) -> None:
+    def __init__(self, message: str, index: int | None = None, hint: str | None = None) -> None:
         super().__init__(message)
         self.index = index
+        self.hint = hint
 
 
 Check = Callable[[Any], Any]
+# A reference to a vocabulary inside a pattern, ``{{citation}}`` (see medlint.rules.vocab):
+# doubled braces never occur in a regular expression that means something else.
+REFERENCE: Final = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+NAME: Final = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # The context flags a rule may skip or lower on: the sentence flags, and ``heading`` (a title).
 RULE_FLAGS = (*FLAGS, "heading")
 
@@ -77,9 +83,18 @@ def texts(value: Any) -> tuple[str, ...]:
 
 
 def patterns(value: Any) -> tuple[str, ...]:
+    """Plain-words patterns; a ``{{name}}`` reference stands for a vocabulary's terms, which
+    are checked where the vocabulary is defined, so here it counts as an empty group."""
     items = texts(value)
     for index, item in enumerate(items):
-        problem = check_pattern(item)
+        for name in REFERENCE.findall(item):
+            if not NAME.match(name):
+                raise Invalid(
+                    f"pattern {index + 1} refers to {{{{{name}}}}}: a vocabulary name is "
+                    "lower-case words joined by '-', e.g. {{citation}}",
+                    index,
+                )
+        problem = check_pattern(REFERENCE.sub("(?:)", item))
         if problem:
             raise Invalid(
                 f"pattern {index + 1} is not a valid regular expression: {problem}", index

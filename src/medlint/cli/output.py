@@ -1,0 +1,84 @@
+"""What ``medlint check`` writes: messages on stderr, the report, the baseline file."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, NoReturn
+
+from medlint import __version__
+
+if TYPE_CHECKING:
+    from medlint.run import RunResult
+
+
+def say(message: str) -> None:
+    """One line on standard error."""
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
+
+
+def fail(error: object) -> NoReturn:
+    """Say what the user got wrong, in one line, and exit 2."""
+    say(f"medlint: {error}")
+    sys.exit(2)
+
+
+def write_report(
+    result: RunResult, output_format: str, statistics: bool, output_file: str | None
+) -> None:
+    """The report of a run, on stdout or in ``output_file``; streamed when the format can be."""
+    from medlint.filters.suppress import META_DESCRIPTIONS
+    from medlint.report import RunSummary, get_reporter, report_pieces
+
+    summary = RunSummary(
+        files_checked=result.files_checked,
+        tool_version=__version__,
+        errors=tuple(result.errors),
+        statistics=statistics,
+        color=output_file is None and output_format == "text" and sys.stdout.isatty(),
+        paths=tuple(result.paths),
+        rules=[r.to_dict() for r in result.rules] + list(META_DESCRIPTIONS),
+    )
+    pieces = report_pieces(get_reporter(output_format), result.findings, summary)
+    if output_file:
+        write_atomically(output_file, pieces)
+    else:
+        for piece in pieces:
+            sys.stdout.write(piece)
+        sys.stdout.flush()
+
+
+def write_baseline(result: RunResult, target: str) -> None:
+    """Record the run's findings in the baseline file ``target``, and say so."""
+    from medlint.report.baseline import render_baseline
+
+    write_atomically(target, render_baseline(result.findings, __version__))
+    say(f"medlint: wrote {len(result.findings)} findings to {target}")
+
+
+def write_atomically(target: str, content: str | Iterable[str]) -> None:
+    """Write a report or baseline so that no reader ever sees half of it."""
+    import contextlib
+    import os
+    import tempfile
+    from pathlib import Path
+
+    destination = Path(target)
+    folder = destination.parent if str(destination.parent) else Path(".")
+    temporary = None
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=folder, prefix=f".{destination.name}.", suffix=".tmp"
+        )
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            for piece in (content,) if isinstance(content, str) else content:
+                stream.write(piece)
+        os.replace(temporary, destination)
+        temporary = None
+    except OSError as exc:
+        fail(f"{target}: cannot write: {exc.strerror or exc}")
+    finally:
+        if temporary is not None:  # the old file, if any, is left as it was
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)

@@ -1,0 +1,347 @@
+"""``medlint check``'s options, one by one, and every command's help, through click's CliRunner:
+(exit code, stdout, stderr) together. test_cli.py covers the commands' work."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from helpers import medlint
+from medlint import run as run_module
+from medlint.cli import main
+from medlint.run import Options, RunResult
+
+DRAFT = "Our protocol cures MS.\nThis innovative therapy is new.\n"
+OC01 = "draft.md:1:14: error OC01 'cures' promises a cure or reversal that no trial has shown."
+HY04 = (
+    "draft.md:2:6: info HY04 'innovative therapy' frames an unproven treatment as hope rather "
+    "than evidence."
+)
+USAGE = "Usage: medlint check [OPTIONS] PATHS...\nTry 'medlint check --help' for help.\n\n"
+
+
+@pytest.fixture(autouse=True)
+def _folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test runs in a folder of its own holding draft.md."""
+    (tmp_path / "draft.md").write_text(DRAFT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def check(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    return medlint(["check", *args], input=input)
+
+
+HELP = {
+    "": """\
+Usage: medlint [OPTIONS] COMMAND [ARGS]...
+
+  medlint: a linter for health writing.
+
+Options:
+  --version   Show the version and exit.
+  -h, --help  Show this message and exit.
+
+Commands:
+  check       Lint text, Markdown and HTML files, folders, or '-' for...
+  rule        Explain one rule: message, why it matters, examples, better...
+  rules       List every rule: id, name, category, severity and summary.
+  test-rules  Run every rule's examples: each 'flag' must be reported,...
+""",
+    "check": """\
+Usage: medlint check [OPTIONS] PATHS...
+
+  Lint text, Markdown and HTML files, folders, or '-' for standard input.
+
+Options:
+  --format [text|json|sarif|github|junit]
+                                  Output format.  [default: text]
+  --fail-on [error|warning|info|never]
+                                  Exit 1 when a finding is at or above this
+                                  severity [default: warning].
+  --select RULES                  Only these rule ids, names, id prefixes or
+                                  categories (comma-separated).
+  --extend-select RULES           Add these rules to the selection (comma-
+                                  separated).
+  --ignore RULES                  Skip these rules (comma-separated).
+  --rules PATH                    Add a rule pack file or folder (repeatable).
+  --no-builtin                    Do not load the built-in rule packs.
+  --config FILE                   Use this configuration file for every path
+                                  (.medlint.yaml or pyproject.toml).
+  --isolated                      Ignore all configuration files.
+  --stdin-filename NAME           Name (and so format) of the text read from
+                                  '-'.
+  --statistics                    Count the findings per rule.
+  --output-file FILE              Write the report to this file.
+  --baseline FILE                 Report only findings that are not in this
+                                  baseline file.
+  --write-baseline FILE           Record today's findings in this file, and
+                                  exit 0.
+  -j, --jobs INTEGER RANGE        Worker processes [default: one per core for
+                                  many files, 1 for a few].  [x>=1]
+  -h, --help                      Show this message and exit.
+""",
+    "rules": """\
+Usage: medlint rules [OPTIONS]
+
+  List every rule: id, name, category, severity and summary.
+
+Options:
+  --format [text|json]  [default: text]
+  --rules PATH          Add a rule pack file or folder (repeatable).
+  --no-builtin          Do not load the built-in rule packs.
+  -h, --help            Show this message and exit.
+""",
+    "rule": """\
+Usage: medlint rule [OPTIONS] RULE_ID
+
+  Explain one rule: message, why it matters, examples, better wording,
+  references.
+
+Options:
+  --format [text|json]  [default: text]
+  --rules PATH          Add a rule pack file or folder (repeatable).
+  --no-builtin          Do not load the built-in rule packs.
+  -h, --help            Show this message and exit.
+""",
+    "test-rules": """\
+Usage: medlint test-rules [OPTIONS] [PATHS]...
+
+  Run every rule's examples: each 'flag' must be reported, each 'pass' must
+  not.
+
+Options:
+  --no-builtin   Do not load the built-in rule packs.
+  -v, --verbose  Show every example, not only failures.
+  -h, --help     Show this message and exit.
+""",
+}
+
+
+@pytest.mark.parametrize("command", list(HELP))
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_every_command_has_its_help(command: str, flag: str) -> None:
+    """As an 80-column terminal shows it (click's CliRunner would make it 80 wide, not 78)."""
+    result = CliRunner().invoke(main, [command, flag] if command else [flag], terminal_width=78)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, HELP[command], "")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], Options()),
+        (["--select", "OC01, EV01", "--select=hype"], Options(select=("OC01", "EV01", "hype"))),
+        (["--select", ","], Options(select=None)),
+        (["--extend-select", "ALL"], Options(extend_select=("ALL",))),
+        (["--ignore", "OC01,HY04", "--ignore", "EV"], Options(ignore=("OC01", "HY04", "EV"))),
+        (["--rules", "a.yaml", "--rules", "packs/"], Options(rules=("a.yaml", "packs/"))),
+        (["--no-builtin"], Options(builtin=False)),
+        (["--fail-on", "info"], Options(fail_on="info")),
+        (["--config", "my.yaml"], Options(config=Path("my.yaml"))),
+        (["--isolated"], Options(isolated=True)),
+        (["--baseline", "b.json"], Options(baseline=Path("b.json"))),
+        (["--stdin-filename", "page.html"], Options(stdin_filename="page.html")),
+        (["--jobs", "3"], Options(jobs=3)),
+        (["-j2"], Options(jobs=2)),
+    ],
+)
+def test_each_option_reaches_the_run(
+    args: list[str], expected: Options, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[tuple[tuple[str, ...], Options]] = []
+
+    def run(paths: tuple[str, ...], options: Options) -> RunResult:
+        seen.append((paths, options))
+        result = RunResult()
+        result.files_checked = 1
+        return result
+
+    monkeypatch.setattr(run_module, "run", run)
+    assert check(*args, "draft.md", "-") == (0, "No problems found in 1 file.\n", "")
+    assert seen == [(("draft.md", "-"), expected)]
+
+
+def test_text_report_and_exit_code() -> None:
+    assert check("--select", "OC01,HY04", "draft.md") == (
+        1,
+        f"{OC01}\n{HY04}\nFound 2 problems (1 error, 1 info) in 1 file.\n",
+        "",
+    )
+
+
+@pytest.mark.parametrize(
+    ("level", "code"), [("error", 0), ("warning", 0), ("info", 1), ("never", 0)]
+)
+def test_fail_on_an_info_finding(level: str, code: int) -> None:
+    out = f"{HY04}\nFound 1 problem (1 info) in 1 file.\n"
+    assert check("--select", "HY04", "--fail-on", level, "draft.md") == (code, out, "")
+
+
+@pytest.mark.parametrize(
+    ("args", "out"),
+    [
+        (["--extend-select", "ALL", "--ignore", "CI,DS,RK"], f"{OC01}\n{HY04}\n"),
+        (["--select", "OC01", "--ignore", "HY04"], f"{OC01}\n"),
+        (["--select", "hype,OC"], f"{OC01}\n{HY04}\n"),
+    ],
+)
+def test_selection_options(args: list[str], out: str) -> None:
+    code, stdout, stderr = check(*args, "draft.md")
+    assert (code, stdout.splitlines()[:-1], stderr) == (1, out.splitlines(), "")
+
+
+def test_statistics() -> None:
+    assert check("--select", "OC01,HY04", "--statistics", "draft.md") == (
+        1,
+        f"{OC01}\n{HY04}\n\n    1  HY04   new-hope-framing\n    1  OC01   cure-claim\n"
+        "Found 2 problems (1 error, 1 info) in 1 file.\n",
+        "",
+    )
+
+
+def test_json_format() -> None:
+    code, out, err = check("--select", "OC01", "--format", "json", "draft.md")
+    assert (code, [(f["path"], f["line"], f["rule"]) for f in json.loads(out)], err) == (
+        1,
+        [("draft.md", 1, "OC01")],
+        "",
+    )
+
+
+@pytest.mark.parametrize(
+    ("output_format", "start"),
+    [("sarif", "{\n"), ("junit", "<?xml"), ("github", "::group::draft.md\n::error file=draft.md")],
+)
+def test_other_formats(output_format: str, start: str) -> None:
+    code, out, err = check("--select", "OC01", "--format", output_format, "draft.md")
+    assert (code, out[: len(start)], err) == (1, start, "")
+
+
+def test_output_file(tmp_path: Path) -> None:
+    assert check("--select", "OC01", "--output-file", "report.txt", "draft.md") == (1, "", "")
+    assert (tmp_path / "report.txt").read_text(encoding="utf-8") == (
+        f"{OC01}\nFound 1 problem (1 error) in 1 file.\n"
+    )
+
+
+def test_write_baseline_then_baseline(tmp_path: Path) -> None:
+    wrote = "medlint: wrote 2 findings to b.json\n"
+    assert check("--select", "OC01,HY04", "--write-baseline", "b.json", "draft.md") == (
+        0,
+        "",
+        wrote,
+    )
+    assert (tmp_path / "b.json").is_file()
+    clean = "No problems found in 1 file.\n"
+    assert check("--select", "OC01,HY04", "--baseline", "b.json", "draft.md") == (0, clean, "")
+
+
+def test_stdin_filename() -> None:
+    out = "page.html:1:20: error OC01 'cures' promises a cure or reversal that no trial has shown."
+    assert check(
+        "--select",
+        "OC01",
+        "--stdin-filename",
+        "page.html",
+        "-",
+        input="<p>Our protocol <b>cures</b> MS.</p>",
+    ) == (1, f"{out}\nFound 1 problem (1 error) in 1 file.\n", "")
+
+
+def test_config_and_isolated(tmp_path: Path) -> None:
+    (tmp_path / ".medlint.yaml").write_text("select: [HY04]\nfail-on: info\n", encoding="utf-8")
+    (tmp_path / "other.yaml").write_text("select: [OC01]\n", encoding="utf-8")
+    hy04 = (1, f"{HY04}\nFound 1 problem (1 info) in 1 file.\n", "")
+    assert check("draft.md") == hy04
+    assert check("--config", "other.yaml", "draft.md") == (
+        1,
+        f"{OC01}\nFound 1 problem (1 error) in 1 file.\n",
+        "",
+    )
+    code, out, err = check("--isolated", "draft.md")
+    assert (code, out.splitlines()[-1], err) == (
+        1,
+        "Found 4 problems (1 error, 1 warning, 2 info) in 1 file.",
+        "",
+    )
+
+
+def test_rules_and_no_builtin(tmp_path: Path) -> None:
+    (tmp_path / "house.yaml").write_text(
+        """
+- id: HS01
+  name: banned-brand
+  category: conflict
+  severity: error
+  message: "'{match}' is our brand; do not promote it here."
+  suggest: Remove the brand name.
+  why: House style keeps editorial pages free of our product names.
+  references: [{title: House style, url: "https://example.org/style"}]
+  patterns: [protocol]
+  examples: {flag: ["Try our protocol."], pass: ["Try nothing."]}
+""",
+        encoding="utf-8",
+    )
+    assert check("--no-builtin", "--rules", "house.yaml", "draft.md") == (
+        1,
+        "draft.md:1:5: error HS01 'protocol' is our brand; do not promote it here.\n"
+        "Found 1 problem (1 error) in 1 file.\n",
+        "",
+    )
+    assert check("--no-builtin", "draft.md") == (0, "No problems found in 1 file.\n", "")
+
+
+@pytest.mark.parametrize("jobs", ["-j1", "--jobs=2"])
+def test_jobs(tmp_path: Path, jobs: str) -> None:
+    (tmp_path / "copy.md").write_text(DRAFT, encoding="utf-8")
+    code, out, err = check(jobs, "--select", "OC01", "draft.md", "copy.md")
+    assert (code, out.splitlines(), err) == (
+        1,
+        [OC01, "", OC01.replace("draft.md", "copy.md"), "Found 2 problems (2 errors) in 2 files."],
+        "",
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (
+            ["--format", "docx"],
+            "Invalid value for '--format': 'docx' is not one of 'text', "
+            "'json', 'sarif', 'github', 'junit'.",
+        ),
+        (
+            ["--fail-on", "bad"],
+            "Invalid value for '--fail-on': 'bad' is not one of 'error', "
+            "'warning', 'info', 'never'.",
+        ),
+        (["-j", "0"], "Invalid value for '--jobs' / '-j': 0 is not in the range x>=1."),
+        (["--jobs", "x"], "Invalid value for '--jobs' / '-j': 'x' is not a valid integer range."),
+        (["--config", "."], "Invalid value for '--config': File '.' is a directory."),
+        (["--bogus"], "No such option '--bogus'. Did you mean '--jobs'?"),
+    ],
+)
+def test_bad_option_value_is_a_usage_error(args: list[str], error: str) -> None:
+    assert check(*args, "draft.md") == (2, "", f"{USAGE}Error: {error}\n")
+
+
+def test_option_without_its_value() -> None:
+    assert check("--format") == (2, "", "Error: Option '--format' requires an argument.\n")
+
+
+def test_missing_paths() -> None:
+    assert check() == (2, "", f"{USAGE}Error: Missing argument 'PATHS...'.\n")
+    no_such_file = (2, "No problems found in 0 files.\n", "medlint: nope.md: no such file\n")
+    assert check("nope.md") == no_such_file
+
+
+def test_unwritable_output_file() -> None:
+    target = "no-such-folder/report.txt"
+    assert check("--select", "OC01", "--output-file", target, "draft.md") == (
+        2,
+        "",
+        f"medlint: {target}: cannot write: No such file or directory\n",
+    )
