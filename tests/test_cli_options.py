@@ -80,6 +80,9 @@ Options:
                                   baseline file.
   --write-baseline FILE           Record today's findings in this file, and
                                   exit 0.
+  --explain                       Say how each file was read (promotional,
+                                  informational, warning or scholarly page)
+                                  and the words that decided it.
   -j, --jobs INTEGER RANGE        Worker processes [default: one per core for
                                   many files, 1 for a few].  [x>=1]
   -h, --help                      Show this message and exit.
@@ -345,3 +348,19 @@ def test_unwritable_output_file() -> None:
         "",
         f"medlint: {target}: cannot write: No such file or directory\n",
     )
+
+
+def test_explain_says_how_each_file_was_read(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        "Our clinic offers ozone therapy. Book a free consultation today.\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["check", "--isolated", "--explain", str(page)])
+    assert f"{page}: read as promotional ('book a free consultation', 'our clinic')" in (
+        result.stdout
+    )
+    as_json = CliRunner().invoke(
+        main, ["check", "--isolated", "--explain", "--format", "json", str(page)]
+    )
+    assert json.loads(as_json.stdout)[0]["profile"] == "promotional"
+    assert "read as promotional" in as_json.stderr

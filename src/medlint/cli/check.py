@@ -90,6 +90,12 @@ def _selection(context: click.Context, option: click.Parameter, values: Any) -> 
     help="Record today's findings in this file, and exit 0.",
 )
 @click.option(
+    "--explain",
+    is_flag=True,
+    help="Say how each file was read (promotional, informational, warning or scholarly page) "
+    "and the words that decided it.",
+)
+@click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
@@ -102,6 +108,7 @@ def check(
     statistics: bool,
     output_file: str | None,
     write_baseline: str | None,
+    explain: bool,
     **settings: Any,
 ) -> None:
     """Lint text, Markdown and HTML files, folders, or '-' for standard input."""
@@ -119,6 +126,8 @@ def check(
         output.write_baseline(result, write_baseline)
         sys.exit(2 if result.errors else 0)
     output.write_report(result, output_format, statistics, output_file)
+    if explain:
+        output.explain(result.paths, to_stdout=output_format == "text" and output_file is None)
     sys.exit(exit_code(result))
 
 

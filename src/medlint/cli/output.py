@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from medlint import __version__
@@ -82,3 +83,24 @@ def write_atomically(target: str, content: str | Iterable[str]) -> None:
         if temporary is not None:  # the old file, if any, is left as it was
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+
+def explain(paths: Sequence[str], *, to_stdout: bool) -> None:
+    """One line per file: how medlint read the page, and the cues that decided it (on stdout
+    after a text report, else on stderr, so a JSON or SARIF report stays parseable)."""
+    from medlint.engine.engine import profile_of
+    from medlint.errors import MedlintError
+    from medlint.read.source import format_for, read_chunks
+
+    stream = sys.stdout if to_stdout else sys.stderr
+    for path in paths:
+        if path == "-":
+            stream.write("-: standard input is not read twice; lint the file to explain it\n")
+            continue
+        try:
+            profile = profile_of(read_chunks(Path(path), format_for(path), path), format_for(path))
+        except MedlintError as error:
+            stream.write(f"{error}\n")
+            continue
+        stream.write(f"{path}: read as {profile.explain()}\n")
+    stream.flush()
