@@ -63,6 +63,15 @@ class Paragraph(NamedTuple):
     end: int
 
 
+def lower(text: str) -> str:
+    """``text`` lower-cased, one character for one, so offsets stay valid for the rules and the
+    cues: "İ", the one character whose lower case is longer, becomes "i"."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text.replace("İ", "i").lower()
+    return lowered
+
+
 def extract_prose(text: str, format: Format) -> Prose:
     if format == "markdown":
         return markdown_prose(text)

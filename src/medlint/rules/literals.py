@@ -1,31 +1,255 @@
-"""Required literals of a pattern, for the prefilter.
+"""What the engine needs to know about a pattern, read by a small parser of our own.
 
-For each pattern we derive a set of lower-case strings such that every match contains at least
-one of them ("cur" for ``cur(?:e|es|ed)``; {"halt", "stop"} for ``(?:halt|stop)s? progress``...).
-One pass over the lower-cased text finds all of them at once, and a rule's full pattern then
-runs only on sentences where one of its literals occurs. Derivation is conservative: when a
-pattern cannot be analysed, it has no literals and always runs, so results never change.
+Two facts: the *required literals* (sets of lower-case strings, one of each set being in every
+match: "cur" for ``cur(?:e|es|ed)``; {"halt", "stop"} for ``(?:halt|stop)s? progress``), which the
+prefilter looks for to skip sentences, and the *edge kinds* (does every match start, or end,
+with a word character?), which choose the word-boundary guards.
+
+The parser knows the syntax rules use: literal characters, escapes, character classes, groups
+(``(?:...)``, ``(?i)``, ``(?-i:...)``, named groups), look-arounds, alternation and quantifiers.
+Anything else raises :class:`Unsupported`, and the pattern then has no literals (the rule reads
+every sentence) and unknown edges: slower, never different. Literals keep to ASCII, whose
+case-insensitive matches the prefilter's folded text always shows (see
+:func:`medlint.engine.prefilter.fold`).
 """
 
 from __future__ import annotations
 
-import importlib
-import re
-from collections.abc import Iterable
-from typing import Any
-
-# The parser of the standard library's re module: private, but stable since Python 3.11.
-sre_constants: Any = importlib.import_module("re._constants")
-sre_parse: Any = importlib.import_module("re._parser")
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 MIN_LITERAL = 3  # shorter literals match almost everywhere and would filter nothing
 
-Requirement = frozenset[str] | None
 
+class Unsupported(ValueError):
+    """The pattern uses syntax this parser does not know."""
+
+
+class Char(NamedTuple):
+    """One literal character."""
+
+    char: str
+
+
+class Chars(NamedTuple):
+    """A character class, ``.`` or ``\\w``: its kinds ('word', 'other'; '' for unknown)."""
+
+    kinds: frozenset[str]
+
+
+class Group(NamedTuple):
+    """A group: one sequence of nodes per alternative."""
+
+    branches: tuple[tuple[Node, ...], ...]
+
+
+class Repeat(NamedTuple):
+    body: Node
+    low: int
+
+
+class Empty(NamedTuple):
+    """Zero width: an anchor (``^``, ``\\b``) or a look-around."""
+
+
+Node = Char | Chars | Group | Repeat | Empty
+Sequence_ = tuple[Node, ...]
+_UNKNOWN = Chars(frozenset({""}))
+_CATEGORIES = "dDwWsS"
+_ANCHORS = "bBAZ"
+_CONTROL = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
+
+
+def kind_of(char: str) -> str:
+    return "word" if char.isalnum() or char == "_" else "other"
+
+
+class _Parser:
+    def __init__(self, pattern: str) -> None:
+        self.text = pattern
+        self.at = 0
+
+    def peek(self, count: int = 1) -> str:
+        return self.text[self.at : self.at + count]
+
+    def take(self, count: int = 1) -> str:
+        found = self.text[self.at : self.at + count]
+        if len(found) < count:
+            raise Unsupported("unexpected end of pattern")
+        self.at += count
+        return found
+
+    def alternation(self) -> Group:
+        branches = [self.sequence()]
+        while self.peek() == "|":
+            self.take()
+            branches.append(self.sequence())
+        return Group(tuple(branches))
+
+    def sequence(self) -> Sequence_:
+        items: list[Node] = []
+        while self.at < len(self.text) and self.peek() not in "|)":
+            node = self.atom()
+            if node is None:
+                continue
+            items.append(self.quantified(node))
+        return tuple(items)
+
+    def quantified(self, node: Node) -> Node:
+        char = self.peek()
+        if char == "{":
+            low = self._braces()
+            if low is None:
+                return node  # a literal brace
+        elif char in ("*", "?", "+"):
+            self.take()
+            low = 1 if char == "+" else 0
+        else:
+            return node
+        if self.peek() == "+":
+            raise Unsupported("possessive quantifier")
+        if self.peek() == "?":
+            self.take()  # lazy: the same matches, for our purposes
+        if self.peek() and self.peek() in "*+?{":
+            raise Unsupported("multiple repeat")
+        return Repeat(node, low)
+
+    def _braces(self) -> int | None:
+        """The lower bound of ``{m}``, ``{m,}``, ``{m,n}`` or ``{,n}`` (consumed), else None
+        (a literal brace)."""
+        end = self.text.find("}", self.at)
+        inside = self.text[self.at + 1 : end] if end > 0 else ""
+        low, _, high = inside.partition(",")
+        if not inside or not (low.isdigit() or not low) or not (high.isdigit() or not high):
+            return None
+        if not low.isdigit() and not high.isdigit():
+            return None
+        self.at = end + 1
+        return int(low) if low else 0
+
+    def atom(self) -> Node | None:
+        char = self.take()
+        if char == "(":
+            return self.group()
+        if char == "[":
+            return self.char_class()
+        if char == "\\":
+            return self.escape()
+        if char == ".":
+            return _UNKNOWN
+        if char in "^$":
+            return Empty()
+        if char in "*+?":
+            raise Unsupported("nothing to repeat")
+        return Char(char)
+
+    def group(self) -> Node | None:
+        look = False
+        if self.peek() == "?":
+            self.take()
+            kind = self.take()
+            if kind == "#":  # a comment
+                end = self.text.find(")", self.at)
+                if end < 0:
+                    raise Unsupported("unterminated comment")
+                self.at = end + 1
+                return None
+            if kind in "=!" or (kind == "<" and self.peek() in ("=", "!")):
+                if kind == "<":
+                    self.take()
+                look = True
+            elif (kind == "P" and self.peek() == "<") or kind == "<":
+                if kind == "P":
+                    self.take()
+                end = self.text.find(">", self.at)
+                if end < 0:
+                    raise Unsupported("unterminated group name")
+                self.at = end + 1
+            elif kind == ":":
+                pass
+            elif kind.isalpha() or kind == "-":
+                flags = kind
+                while self.peek() and self.peek() not in ":)":
+                    flags += self.take()
+                if not all(f in "aiLmsu-" for f in flags):
+                    raise Unsupported(f"flags {flags}")  # x: verbose changes the syntax
+                if self.take() == ")":
+                    return None  # flags for the whole pattern: no node
+            else:
+                raise Unsupported(f"group (?{kind}")
+        body = self.alternation()
+        if self.take() != ")":
+            raise Unsupported("unbalanced parenthesis")
+        return Empty() if look else body
+
+    def escape(self) -> Node:
+        char = self.take()
+        if char in _CATEGORIES:
+            return _UNKNOWN
+        if char in _ANCHORS:
+            return Empty()
+        if char in _CONTROL:
+            return Char(_CONTROL[char])
+        if char.isascii() and char.isalnum():
+            raise Unsupported(f"escape \\{char}")  # backreferences, \x, \p{...}, \N{...}
+        return Char(char)
+
+    def char_class(self) -> Node:
+        kinds: set[str] = set()
+        members: list[str] = []
+        if self.peek() == "^":
+            self.take()
+            kinds.add("")
+        first = True
+        while True:
+            char = self.take()
+            if char == "]" and not first:
+                break
+            first = False
+            if char == "[" and self.peek() in (":", "=", "."):
+                raise Unsupported("POSIX class")
+            if char == "\\":
+                escaped = self.take()
+                if escaped in _CATEGORIES:
+                    kinds.add("")
+                    continue
+                if escaped.isascii() and escaped.isalnum() and escaped not in _CONTROL:
+                    raise Unsupported(f"escape \\{escaped} in a class")
+                char = _CONTROL.get(escaped, escaped)
+            if self.peek() == "-" and self.peek(2)[1:] not in ("]", ""):
+                self.take()
+                end = self.take()
+                if end == "\\":
+                    raise Unsupported("escaped range end")
+                kinds.add("word" if char.isalnum() and end.isalnum() else "")
+                members.extend((char, end))
+                continue
+            kinds.add(kind_of(char))
+            members.append(char)
+        if len(members) == 1 and kinds == {kind_of(members[0])}:
+            return Char(members[0])
+        return Chars(frozenset(kinds))
+
+
+def parse(pattern: str) -> Group:
+    """The pattern as nodes; raises :class:`Unsupported` for syntax this parser does not know."""
+    parser = _Parser(pattern)
+    try:
+        tree = parser.alternation()
+    except RecursionError:
+        raise Unsupported("nested too deeply") from None
+    if parser.at != len(pattern):
+        raise Unsupported("unbalanced parenthesis")
+    return tree
+
+
+# Required literals ------------------------------------------------------------------------
+
+Requirement = frozenset[str] | None
 
 # How often a literal can be expected in a sentence, roughly: the anchor chosen for a pattern is
 # the set least likely to occur, so the prefilter lets few sentences through. (Speed only: any
-# choice gives the same findings.) The most frequent English words, most frequent first:
+# choice gives the same findings.) Frequent English words, most frequent first:
 _ENGLISH = """the of and to a in is it you that he was for on are with as i his they be at one
 have this from or had by not word but what some we can out other were all there when up use
 your how said an each she which do their time if will way about many then them write would
@@ -80,62 +304,70 @@ def _score(requirement: frozenset[str]) -> float:
     return -sum(frequency(word) for word in requirement)
 
 
-def _usable(candidates: Iterable[frozenset[str]]) -> set[frozenset[str]]:
-    """The requirements worth filtering on: no literal shorter than MIN_LITERAL."""
-    return {c for c in candidates if c and min(len(s) for s in c) >= MIN_LITERAL}
+def _usable(candidates: Iterable[frozenset[str]]) -> list[frozenset[str]]:
+    """The requirements worth filtering on (no literal shorter than MIN_LITERAL), in order."""
+    found: list[frozenset[str]] = []
+    for candidate in candidates:
+        if candidate and min(map(len, candidate)) >= MIN_LITERAL and candidate not in found:
+            found.append(candidate)
+    return found
 
 
 def _best(candidates: Iterable[frozenset[str]]) -> Requirement:
     usable = _usable(candidates)
-    return max(usable, key=_score) if usable else None
+    return max(usable, key=_score) if usable else None  # the first of equals: deterministic
 
 
-def _sequence(items: Any, found: list[frozenset[str]] | None = None) -> Requirement:
-    """The best requirement of a sequence; every requirement goes to ``found`` if given."""
-    candidates: list[frozenset[str]] = []
+def _candidates(items: Sequence_) -> list[frozenset[str]]:
+    """Requirements of a sequence: each run of literal characters, and what each other item
+    requires."""
+    found: list[frozenset[str]] = []
     run: list[str] = []
-
-    def close_run() -> None:
+    for item in items:
+        if isinstance(item, Char) and item.char.isascii():
+            run.append(item.char.lower())
+            continue
         if run:
-            candidates.append(frozenset({"".join(run).lower()}))
+            found.append(frozenset({"".join(run)}))
             run.clear()
-
-    for op, value in items:
-        if op is sre_constants.LITERAL:
-            run.append(chr(value))
-            continue
-        if op is sre_constants.IN and len(value) == 1 and value[0][0] is sre_constants.LITERAL:
-            run.append(chr(value[0][1]))
-            continue
-        close_run()
-        required = _node(op, value)
+        required = _required(item)
         if required is not None:
-            candidates.append(required)
-    close_run()
-    if found is not None:
-        found.extend(candidates)
-    return _best(candidates)
+            found.append(required)
+    if run:
+        found.append(frozenset({"".join(run)}))
+    return found
 
 
-def _node(op: Any, value: Any) -> Requirement:
-    if op is sre_constants.SUBPATTERN:
-        return _sequence(value[-1])
-    if op is sre_constants.BRANCH:
+def _required(node: Node) -> Requirement:
+    if isinstance(node, Group):
         union: set[str] = set()
-        for branch in value[1]:
-            required = _sequence(branch)
+        for branch in node.branches:
+            required = _best(_candidates(branch))
             if required is None:
                 return None
             union |= required
         return frozenset(union)
-    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) or (
-        getattr(sre_constants, "POSSESSIVE_REPEAT", None) is op
-    ):
-        low, _high, body = value
-        return _sequence(body) if low >= 1 else None
-    if op is sre_constants.ATOMIC_GROUP:
-        return _sequence(value)
-    return None  # classes, anchors, lookarounds, backreferences: nothing required
+    if isinstance(node, Repeat):
+        return _required(node.body) if node.low >= 1 else None
+    if isinstance(node, Char) and node.char.isascii():
+        return frozenset({node.char.lower()})
+    return None  # classes, anchors, look-arounds: nothing required
+
+
+def required_groups(pattern: str, limit: int = 2) -> list[frozenset[str]] | None:
+    """Up to ``limit`` sets of lower-case strings such that every match of ``pattern`` contains
+    one string of *each* set (the rarest sets first), or None.
+
+    The sets come from different parts of the top-level sequence ("no (side effects|risks)"
+    and "completely safe" give two each), so a sentence needs all of them to be a candidate.
+    """
+    try:
+        tree = parse(pattern)
+    except Unsupported:
+        return None
+    items = tree.branches[0] if len(tree.branches) == 1 else (tree,)
+    found = _usable(_candidates(items))
+    return sorted(found, key=_score, reverse=True)[:limit] or None
 
 
 def required_literals(pattern: str) -> Requirement:
@@ -144,164 +376,80 @@ def required_literals(pattern: str) -> Requirement:
     return groups[0] if groups else None
 
 
-def required_groups(pattern: str, limit: int = 2) -> list[frozenset[str]] | None:
-    """Up to ``limit`` sets of lower-case strings such that every match of ``pattern``
-    contains one string of *each* set (the rarest sets first), or None.
-
-    The sets come from different parts of the top-level sequence ("no (side effects|risks)"
-    and "completely safe" give two each), so a sentence needs all of them to be a candidate.
-    """
-    try:
-        parsed = sre_parse.parse(pattern, re.IGNORECASE)
-    except (re.error, RecursionError, OverflowError, ValueError):
-        return None
-    candidates: list[frozenset[str]] = []
-    _sequence(parsed, candidates)
-    return sorted(_usable(candidates), key=_score, reverse=True)[:limit] or None
+# Edge kinds --------------------------------------------------------------------------------
 
 
-def _char_kind(char: str) -> str:
-    return "word" if char.isalnum() or char == "_" else "other"
-
-
-def _edge_item(op: Any, value: Any, last: bool) -> tuple[set[str], bool]:
-    """The kinds of character an item can start (or end) with, and whether it can be empty."""
-    if op is sre_constants.LITERAL:
-        return {_char_kind(chr(value))}, False
-    if op is sre_constants.SUBPATTERN:
-        return _edge_sequence(value[-1], last)
-    if op is sre_constants.BRANCH:
-        kinds: set[str] = set()
-        nullable = False
-        for branch in value[1]:
-            branch_kinds, branch_nullable = _edge_sequence(branch, last)
-            kinds |= branch_kinds
-            nullable = nullable or branch_nullable
-        return kinds, nullable
-    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
-        low, _high, body = value
-        kinds, nullable = _edge_sequence(body, last)
-        return kinds, nullable or low == 0
-    if op is sre_constants.IN:
-        kinds = set()
-        for kind, member in value:
-            if kind is sre_constants.LITERAL:
-                kinds.add(_char_kind(chr(member)))
-            elif kind is sre_constants.RANGE and all(chr(m).isalnum() for m in member):
-                kinds.add("word")
-            else:
-                kinds.add("")
-        return kinds, False
-    if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT, sre_constants.AT):
+def _edge_node(node: Node, last: bool) -> tuple[set[str], bool]:
+    """The kinds of character a node can start (or end) with, and whether it can be empty."""
+    if isinstance(node, Char):
+        return {kind_of(node.char)}, False
+    if isinstance(node, Chars):
+        return set(node.kinds), False
+    if isinstance(node, Empty):
         return set(), True
-    return {""}, False
+    if isinstance(node, Repeat):
+        kinds, nullable = _edge_node(node.body, last)
+        return kinds, nullable or node.low == 0
+    kinds = set()
+    nullable = False
+    for branch in node.branches:
+        branch_kinds, branch_nullable = _edge_sequence(branch, last)
+        kinds |= branch_kinds
+        nullable = nullable or branch_nullable
+    return kinds, nullable
 
 
-def _edge_sequence(items: Any, last: bool) -> tuple[set[str], bool]:
+def _edge_sequence(items: Sequence_, last: bool) -> tuple[set[str], bool]:
     kinds: set[str] = set()
-    for op, value in reversed(list(items)) if last else items:
-        item_kinds, nullable = _edge_item(op, value, last)
+    for item in reversed(items) if last else items:
+        item_kinds, nullable = _edge_node(item, last)
         kinds |= item_kinds
         if not nullable:
             return kinds, False
     return kinds, True
 
 
-def _edge(items: Any, last: bool) -> str:
-    """'word' when the pattern surely starts (or ends) with a word character, 'other' when it
-    surely does not, '' when it may do either."""
-    kinds, nullable = _edge_sequence(items, last)
-    if nullable or len(kinds) != 1:
-        return ""
-    return kinds.pop()
-
-
 def edge_kinds(pattern: str) -> tuple[str, str]:
-    """How a pattern starts and ends: 'word', 'other' or '' (either, or unknown)."""
+    """How a pattern's matches start and end: 'word' (surely a word character), 'other'
+    (surely not), or '' (either, or unknown)."""
     try:
-        parsed = sre_parse.parse(pattern, re.IGNORECASE)
-    except (re.error, RecursionError, OverflowError, ValueError):
+        tree = parse(pattern)
+    except Unsupported:
         return "", ""
-    return _edge(parsed, False), _edge(parsed, True)
+    edges = []
+    for last in (False, True):
+        kinds, nullable = _edge_node(tree, last)
+        edges.append(kinds.pop() if not nullable and len(kinds) == 1 else "")
+    return edges[0], edges[1]
 
 
-_ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
-_POSSESSIVE = getattr(sre_constants, "POSSESSIVE_REPEAT", None)
-_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, _POSSESSIVE)
-MAX_RANGE = 64  # a wider character range is not worth listing
+def clauses(
+    patterns: Sequence[str], also: Sequence[str] = ()
+) -> tuple[tuple[frozenset[str], ...], ...] | None:
+    """The prefilter's clauses for a rule: a sentence can match only if it satisfies a clause,
+    i.e. holds one literal of each of the clause's groups. (Patterns as widened.)
 
-
-def _first_of_node(op: Any, value: Any) -> tuple[set[str] | None, bool]:
-    """(characters a match of this node can start with or None if unknown, can it be empty)."""
-    if op is sre_constants.LITERAL:
-        return {chr(value)}, False
-    if op is sre_constants.IN:
-        chars: set[str] = set()
-        for item_op, item in value:
-            if item_op is sre_constants.LITERAL:
-                chars.add(chr(item))
-            elif item_op is sre_constants.RANGE and item[1] - item[0] < MAX_RANGE:
-                chars.update(chr(c) for c in range(item[0], item[1] + 1))
-            else:  # NEGATE, CATEGORY (\w, \d ...), wide ranges
-                return None, False
-        return chars, False
-    if op in _ZERO_WIDTH:
-        return set(), True
-    if op is sre_constants.BRANCH:
-        union: set[str] = set()
-        empty = False
-        for branch in value[1]:
-            found, nullable = _first_of_sequence(branch)
-            if found is None:
-                return None, False
-            union |= found
-            empty = empty or nullable
-        return union, empty
-    if op is sre_constants.SUBPATTERN:
-        _group, add_flags, del_flags, body = value
-        if add_flags or del_flags:  # a case change inside: give up rather than guess
-            return None, False
-        return _first_of_sequence(body)
-    if op is sre_constants.ATOMIC_GROUP:
-        return _first_of_sequence(value)
-    if op in _REPEATS:
-        low, _high, body = value
-        found, nullable = _first_of_sequence(body)
-        return found, nullable or low == 0
-    return None, False  # ANY, NOT_LITERAL, CATEGORY, GROUPREF ...
-
-
-def _first_of_sequence(items: Any) -> tuple[set[str] | None, bool]:
-    chars: set[str] = set()
-    for op, value in items:
-        found, nullable = _first_of_node(op, value)
-        if found is None:
-            return None, False
-        chars |= found
-        if not nullable:
-            return chars, False
-    return chars, True
-
-
-def first_chars(pattern: str) -> set[str] | None:
-    """The characters any match of ``pattern`` (case-sensitive) starts with, or None when
-    that cannot be worked out or the pattern can match the empty string."""
-    try:
-        parsed = sre_parse.parse(pattern, 0)
-    except (re.error, RecursionError, OverflowError, ValueError):
-        return None
-    try:
-        chars, nullable = _first_of_sequence(parsed)
-    except RecursionError:
-        return None
-    return None if nullable or not chars else chars
-
-
-def with_first_chars(pattern: str) -> str:
-    """``pattern`` behind a look-ahead for its possible first characters: the same matches,
-    but ``re`` rejects most positions of a text at once instead of trying every alternative
-    (about twice as fast on the built-in rules' patterns)."""
-    chars = first_chars(pattern)
-    if chars is None or len(chars) > 40:
-        return pattern
-    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])(?:" + pattern + ")"
+    One clause per trigger pattern (a match of "no (side effects|risks)" needs "side effects"
+    or "risks"; one of "(completely|totally) safe" needs "safe" and "completely" or "totally"),
+    each with the group of ``also`` (the ``with`` list) added, since the sentence must match
+    that too. A trigger pattern without literals has the ``also`` group alone as its clause.
+    None when a trigger pattern has no literals and ``also`` none: the rule then reads every
+    sentence.
+    """
+    extra: tuple[frozenset[str], ...] = ()
+    if also:
+        found: set[str] = set()
+        for pattern in also:
+            required = required_literals(pattern)
+            if required is None:
+                break
+            found |= required
+        else:
+            extra = (frozenset(found),)
+    result: list[tuple[frozenset[str], ...]] = []
+    for pattern in patterns:
+        groups = required_groups(pattern)
+        if groups is None and not extra:
+            return None
+        result.append((*(groups or ()), *extra))
+    return tuple(result) or None

@@ -18,7 +18,17 @@ from medlint.errors import RulePackError
 from medlint.findings import RULE_CATEGORIES, Category, Severity
 from medlint.rules.kinds import KINDS, load_kind
 from medlint.rules.rule import Reference, Rule
-from medlint.rules.schema import Field, Invalid, boolean, examples, one_of, references, text
+from medlint.rules.schema import (
+    Field,
+    Invalid,
+    boolean,
+    compiling,
+    examples,
+    one_of,
+    patterns,
+    references,
+    text,
+)
 
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -42,8 +52,8 @@ MESSAGE_VALUES: Final = frozenset({"match", "value", "threshold"})
 
 
 def builtin_pack_paths() -> list[Path]:
-    """The built-in packs shipped as ``medlint.rules`` (the top-level ``rules/`` folder)."""
-    from medlint.cache import rules_folder
+    """The built-in packs shipped as ``medlint.packs`` (the top-level ``rules/`` folder)."""
+    from medlint.read.packs import rules_folder
 
     return sorted(p for p in rules_folder().glob("*.yaml") if p.name != "context.yaml")
 
@@ -65,22 +75,17 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 def load_rules(paths: Iterable[Path], builtin: Iterable[Path] = ()) -> list[Rule]:
     """Load and validate every rule in the given pack files; ids and names must be unique.
 
-    Validated packs are cached (see :mod:`medlint.cache`), so an unchanged pack costs no YAML
-    parsing or validation on the next run.
+    Each run parses and validates the packs afresh (nothing is kept on disk). The built-in
+    packs' patterns are not compiled here: the test suite compiles every one of them, and a
+    run compiles a rule's patterns when it first reads a sentence.
     """
-    from medlint import cache
-
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
     shipped = {p.resolve() for p in builtin}
     for path in paths:
         display = _display(path)
         trusted = path.resolve() in shipped
-        values = cache.load_pack(path)
-        if values is None:
-            values = _validate_pack(path, display)
-            cache.store_pack(path, values)
-        for item in values:
+        for item in _validate_pack(path, display, trusted):
             rule = _make_rule({**item, "source": display, "builtin": trusted})
             for key in (rule.id, rule.name):
                 if key in seen:
@@ -97,7 +102,7 @@ def load_rules(paths: Iterable[Path], builtin: Iterable[Path] = ()) -> list[Rule
     return rules
 
 
-def _validate_pack(path: Path, display: str) -> list[dict[str, Any]]:
+def _validate_pack(path: Path, display: str, trusted: bool = False) -> list[dict[str, Any]]:
     from medlint.read.yamlfile import load_yaml_file
 
     data = load_yaml_file(path, error_type=RulePackError)
@@ -108,7 +113,7 @@ def _validate_pack(path: Path, display: str) -> list[dict[str, Any]]:
             "a rule pack must be a YAML list of rules", path=display, line=getattr(data, "line", 1)
         )
     positions = getattr(data, "line_of", lambda _index: 1)
-    return [_validate_rule(item, display, positions(i)) for i, item in enumerate(data)]
+    return [_validate_rule(item, display, positions(i), trusted) for i, item in enumerate(data)]
 
 
 def _make_rule(values: Mapping[str, Any]) -> Rule:
@@ -140,8 +145,9 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _validate_rule(raw: Any, path: str, line: int) -> dict[str, Any]:
-    """Check one rule mapping against the schema; return its clean values (plain data)."""
+def _validate_rule(raw: Any, path: str, line: int, trusted: bool = False) -> dict[str, Any]:
+    """Check one rule mapping against the schema; return its clean values (plain data).
+    ``trusted``: a built-in rule, whose patterns the test suite compiles."""
     if not isinstance(raw, dict):
         raise RulePackError("each rule must be a mapping of fields", path=path, line=line)
     rule_id = raw.get("id") if isinstance(raw.get("id"), str) else None
@@ -178,6 +184,8 @@ def _validate_rule(raw: Any, path: str, line: int) -> dict[str, Any]:
             continue
         try:
             values[key] = spec.check(raw[key])
+            if spec.check is patterns and not trusted:
+                compiling(values[key])
         except Invalid as exc:
             value = raw[key]
             error = fail(f"'{key}' of {label} {exc}", key)
@@ -192,98 +200,26 @@ def _validate_rule(raw: Any, path: str, line: int) -> dict[str, Any]:
         )
     _check_message(values["message"], label, fail)
     options = {k: values[k] for k in kind.FIELDS}
-    options["anchors"] = _anchors(kind_name, options)
-    options["sources"] = _sources(options)
-    options["clause_sources"] = _clause_sources(kind_name, options)
-    options["search_parts"] = _search_parts(options)
-    import regex
-
-    from medlint.rules.language import FLAGS
-
-    for key, source in options["sources"].items():
-        try:  # each pattern compiled alone above; make sure they also work together
-            regex.compile(source, FLAGS)
-        except regex.error as exc:
-            raise fail(f"'{key}' of {label} do not compile together: {exc}", key) from None
+    if not trusted:
+        _compiles_together(options, label, fail)
     return {**values, "options": options, "line": line, "source": path}
 
 
-def _sources(options: Mapping[str, Any]) -> dict[str, str]:
-    """The regex source of each pattern list and the form the fast path compiles (see
-    :func:`medlint.rules.language.fast_form`), worked out once and cached with the pack."""
-    from medlint.rules.language import fast_form, pattern_source
+def _compiles_together(options: Mapping[str, Any], label: str, fail: Any) -> None:
+    """Each pattern compiled alone above; make sure each list also works as one pattern."""
+    import regex
 
-    nonword = bool(options.get("nonword"))
-    sources = {
-        key: pattern_source(list(options[key]), nonword=nonword and key == "patterns")
-        for key in ("patterns", "with", "unless", "requires")
-        if options.get(key)
-    }
-    sources.update({f"{key}:fast": fast_form(src) for key, src in list(sources.items())})
-    return sources
+    from medlint.rules.language import FLAGS, pattern_source
 
-
-def _search_parts(options: Mapping[str, Any]) -> dict[str, list[list[Any]]]:
-    """The lists that are only searched (``with``, ``unless``, ``requires``), each in parts
-    ``[source, fast form, literals or None]`` (see :class:`medlint.rules.language.AnyMatcher`)."""
-    from medlint.rules.language import search_parts
-
-    return {
-        key: search_parts(list(options[key]))
-        for key in ("with", "unless", "requires")
-        if options.get(key)
-    }
-
-
-def _clause_sources(kind: str, options: Mapping[str, Any]) -> list[list[str]] | None:
-    """[source, fast form] of each trigger pattern alone, when the rule's anchors have
-    one clause per pattern (clause k holds wherever pattern k can match): in a sentence where
-    only clause k holds, no other pattern can match, so pattern k alone finds exactly what the
-    whole alternation finds, in less time. None when there is nothing to gain."""
-    from medlint.rules.language import fast_form, pattern_source
-
-    patterns = list(options.get("patterns") or ())
-    anchors = options.get("anchors")
-    if kind != "pattern" or len(patterns) < 2 or not anchors or len(anchors) != len(patterns):
-        return None
-    nonword = bool(options.get("nonword"))
-    each = [pattern_source([pattern], nonword=nonword) for pattern in patterns]
-    return [[source, fast_form(source)] for source in each]
-
-
-def _anchors(kind: str, options: Mapping[str, Any]) -> list[list[list[str]]] | None:
-    """Literal clauses for the prefilter: a sentence can match only if it satisfies a clause,
-    i.e. holds one literal of each of the clause's groups.
-
-    One clause per trigger pattern (a match of "no (side effects|risks)" needs "side effects"
-    or "risks"; one of "(completely|totally) safe" needs "safe" and "completely" or "totally"),
-    each with the group from ``with`` added, since the sentence must also match that. A trigger
-    pattern with no required literals of its own has the ``with`` group alone as its clause,
-    so the others still run only where their literals are. None when a trigger pattern has no
-    required literals and the rule no ``with`` literals: the rule then runs on every sentence.
-    """
-    from medlint.rules.language import widen
-    from medlint.rules.literals import required_groups, required_literals
-
-    if kind == "metric":
-        return None
-    also: list[list[str]] = []
-    found: set[str] = set()
-    for pattern in options.get("with") or ():
-        required = required_literals(widen(pattern))
-        if required is None:
-            break
-        found |= required
-    else:
-        if found:
-            also.append(sorted(found))
-    clauses: list[list[list[str]]] = []
-    for pattern in options.get("patterns") or ():
-        groups = required_groups(widen(pattern))
-        if groups is None and not also:
-            return None
-        clauses.append([sorted(group) for group in groups or ()] + also)
-    return clauses or None
+    for key in ("patterns", "with", "unless", "requires"):
+        if options.get(key):
+            source = pattern_source(
+                list(options[key]), nonword=key == "patterns" and bool(options.get("nonword"))
+            )
+            try:
+                regex.compile(source, FLAGS)
+            except regex.error as exc:
+                raise fail(f"'{key}' of {label} do not compile together: {exc}", key) from None
 
 
 def _check_message(message: str, label: str, fail: Any) -> None:

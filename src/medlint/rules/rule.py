@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Final, NamedTuple
+from typing import Any, NamedTuple
 
 from medlint.findings import Category, Severity
 from medlint.rules.kinds import Checker, load_kind
-
-INTERNAL_OPTIONS: Final = frozenset(
-    {"anchors", "sources", "clause_sources", "search_parts"}
-)  # worked out by medlint, cached
 
 
 class Reference(NamedTuple):
@@ -57,16 +53,12 @@ class Rule(NamedTuple):
 
     @property
     def anchors(self) -> tuple[tuple[frozenset[str], ...], ...] | None:
-        """Clauses of literal groups: a sentence can match only if, for one clause, it holds a
-        literal of every group of that clause. None: the rule reads every sentence."""
-        if "anchors" not in self.compiled:
-            clauses = self.options.get("anchors")
-            self.compiled["anchors"] = (
-                tuple(tuple(frozenset(group) for group in clause) for clause in clauses)
-                if clauses
-                else None
-            )
-        found: tuple[tuple[frozenset[str], ...], ...] | None = self.compiled["anchors"]
+        """The prefilter's clauses of literal groups (see :func:`medlint.rules.literals.clauses`):
+        a sentence can match only if, for one clause, it holds a literal of every group of that
+        clause. None: the rule reads every sentence."""
+        found: tuple[tuple[frozenset[str], ...], ...] | None = getattr(
+            self.checker, "anchors", None
+        )
         return found
 
     @property
@@ -88,11 +80,7 @@ class Rule(NamedTuple):
             "why": self.why,
             "suggest": self.suggest,
             "references": [{"title": r.title, "url": r.url} for r in self.references],
-            "options": {
-                k: list(v) if isinstance(v, tuple) else v
-                for k, v in self.options.items()
-                if k not in INTERNAL_OPTIONS
-            },
+            "options": {k: list(v) if isinstance(v, tuple) else v for k, v in self.options.items()},
             "examples": {"flag": list(self.flag_examples), "pass": list(self.pass_examples)},
             "source": self.source,
         }

@@ -77,14 +77,18 @@ def texts(value: Any) -> tuple[str, ...]:
 
 
 def patterns(value: Any) -> tuple[str, ...]:
-    items = texts(value)
+    """A list of patterns (as text: :func:`compiling` checks that they compile)."""
+    return texts(value)
+
+
+def compiling(items: tuple[str, ...]) -> None:
+    """Raise Invalid for the first pattern that does not compile."""
     for index, item in enumerate(items):
         problem = check_pattern(item)
         if problem:
             raise Invalid(
                 f"pattern {index + 1} is not a valid regular expression: {problem}", index
             )
-    return items
 
 
 def context(value: Any) -> dict[str, tuple[str, ...]]:
