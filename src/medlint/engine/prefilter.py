@@ -18,21 +18,8 @@ from typing import Any
 
 import ahocorasick
 
-from medlint.document.model import Document, lower
+from medlint.document.model import Document, fold, lower
 from medlint.rules.rule import Rule
-
-# Case-insensitive matching takes "ı" for "i" and "ſ" for "s", which lower-casing keeps: the
-# text the automaton reads has them folded, so no literal is missed.
-_FOLDS = (("ı", "i"), ("ſ", "s"))
-
-
-def fold(lowered: str) -> str:
-    """Lower-cased text as the automaton reads it: the folds above, and NUL (which separates
-    sentences) made another character. One character for one."""
-    for char, plain in (*_FOLDS, ("\0", "\1")):
-        if char in lowered:
-            lowered = lowered.replace(char, plain)
-    return lowered
 
 
 class Prefilter:

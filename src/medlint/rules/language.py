@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from medlint.document.model import lower
+from medlint.document.model import fold, lower
 
 FLAGS = 2 | 256  # regex.IGNORECASE | regex.VERSION0 (regex is imported only when needed)
 
@@ -104,10 +104,15 @@ class Matcher:
     original text.
     """
 
-    def __init__(self, source: str, *, trusted: bool = False) -> None:
+    def __init__(
+        self, source: str, *, trusted: bool = False, literals: tuple[str, ...] | None = None
+    ) -> None:
         self.source = source
         self.trusted = trusted
         self.cased = "(?-i" in source
+        # One of these is in every match (see medlint.rules.literals), if known: a search
+        # where none occurs fails at once, without the regex.
+        self.literals = literals
         self._compiled: Any = None
 
     def compiled(self) -> Any:
@@ -133,7 +138,12 @@ class Matcher:
 
     def search(self, text: str, timeout: float | None = None) -> bool:
         """Whether the pattern occurs in ``text``."""
-        subject = text if self.cased else lower(text)
+        lowered = lower(text)
+        if self.literals is not None:
+            seen = fold(lowered)
+            if not any(map(seen.__contains__, self.literals)):
+                return False
+        subject = text if self.cased else lowered
         if self.trusted:
             return self.compiled().search(subject) is not None
         return self.compiled().search(subject, timeout=timeout) is not None
@@ -141,8 +151,20 @@ class Matcher:
 
 def matcher_for(options: Mapping[str, Any], key: str, trusted: bool) -> Matcher:
     """The Matcher of the pattern list ``options[key]``."""
+    from medlint.rules.literals import required_literals
+
+    patterns = list(options[key])
     nonword = bool(options.get("nonword")) and key == "patterns"
-    return Matcher(pattern_source(list(options[key]), nonword=nonword), trusted=trusted)
+    literals: tuple[str, ...] | None = None
+    found: set[str] = set()
+    for pattern in patterns:
+        required = required_literals(widen(pattern))
+        if required is None:
+            break
+        found |= required
+    else:
+        literals = tuple(sorted(found))
+    return Matcher(pattern_source(patterns, nonword=nonword), trusted=trusted, literals=literals)
 
 
 def check_pattern(pattern: str) -> str | None:
