@@ -8,7 +8,7 @@ and lets a straight apostrophe match a curly one, so rules read like the sentenc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from medlint.document.model import fold, lower
@@ -104,16 +104,31 @@ class Matcher:
     original text.
     """
 
-    def __init__(
-        self, source: str, *, trusted: bool = False, literals: tuple[str, ...] | None = None
-    ) -> None:
+    def __init__(self, source: str, *, trusted: bool = False, patterns: Sequence[str] = ()) -> None:
         self.source = source
         self.trusted = trusted
         self.cased = "(?-i" in source
-        # One of these is in every match (see medlint.rules.literals), if known: a search
-        # where none occurs fails at once, without the regex.
-        self.literals = literals
+        self.patterns = patterns  # as written: for the literal guard of searches
+        self._literals: list[tuple[str, ...] | None] = []
         self._compiled: Any = None
+
+    def literals(self) -> tuple[str, ...] | None:
+        """Strings one of which is in every match (see :mod:`medlint.rules.literals`), or None:
+        a search where none occurs fails at once, without the regex. Worked out on first use."""
+        if not self._literals:
+            from medlint.rules.literals import required_literals
+
+            found: set[str] = set()
+            for pattern in self.patterns:
+                required = required_literals(widen(pattern))
+                if required is None:
+                    break
+                found |= required
+            else:
+                self._literals.append(tuple(sorted(found)) if found else None)
+            if not self._literals:
+                self._literals.append(None)
+        return self._literals[0]
 
     def compiled(self) -> Any:
         if self._compiled is None:
@@ -139,9 +154,10 @@ class Matcher:
     def search(self, text: str, timeout: float | None = None) -> bool:
         """Whether the pattern occurs in ``text``."""
         lowered = lower(text)
-        if self.literals is not None:
+        literals = self.literals()
+        if literals is not None:
             seen = fold(lowered)
-            if not any(map(seen.__contains__, self.literals)):
+            if not any(map(seen.__contains__, literals)):
                 return False
         subject = text if self.cased else lowered
         if self.trusted:
@@ -151,20 +167,9 @@ class Matcher:
 
 def matcher_for(options: Mapping[str, Any], key: str, trusted: bool) -> Matcher:
     """The Matcher of the pattern list ``options[key]``."""
-    from medlint.rules.literals import required_literals
-
     patterns = list(options[key])
     nonword = bool(options.get("nonword")) and key == "patterns"
-    literals: tuple[str, ...] | None = None
-    found: set[str] = set()
-    for pattern in patterns:
-        required = required_literals(widen(pattern))
-        if required is None:
-            break
-        found |= required
-    else:
-        literals = tuple(sorted(found))
-    return Matcher(pattern_source(patterns, nonword=nonword), trusted=trusted, literals=literals)
+    return Matcher(pattern_source(patterns, nonword=nonword), trusted=trusted, patterns=patterns)
 
 
 def check_pattern(pattern: str) -> str | None:

@@ -16,6 +16,7 @@ case-insensitive matches the prefilter's folded text always shows (see
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import NamedTuple
 
 MIN_LITERAL = 3  # shorter literals match almost everywhere and would filter nothing
@@ -231,6 +232,7 @@ class _Parser:
         return Chars(frozenset(kinds))
 
 
+@cache  # a pattern is parsed for its literals and its edges; the nodes are immutable
 def parse(pattern: str) -> Group:
     """The pattern as nodes; raises :class:`Unsupported` for syntax this parser does not know."""
     parser = _Parser(pattern)
