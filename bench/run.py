@@ -93,17 +93,6 @@ def proselint_command() -> list[str]:
     return [proselint, "check", "--config", str(config)]
 
 
-def prefilter_kind() -> str:
-    """Which literal scan the timed medlint uses: the optional accelerator, or pure Python."""
-    if ENVIRONMENT.get("MEDLINT_PURE"):
-        return "pure Python (MEDLINT_PURE is set)"
-    try:
-        import ahocorasick  # noqa: F401
-    except ImportError:
-        return "pure Python (pyahocorasick is not installed)"
-    return "pyahocorasick (the fast extra; MEDLINT_PURE=1 times pure Python)"
-
-
 def in_process_costs(path: Path, runs: int = 5) -> tuple[float, float]:
     """Seconds per MB of ``path`` in this process (the best of ``runs``): building the documents
     alone (markup masking, paragraphs, sentences), then the whole lint with every rule."""
@@ -177,7 +166,6 @@ def main() -> int:
     if proselint:
         subprocess.run([*proselint, str(CORPUS / "small.md")], capture_output=True, env=ENVIRONMENT)
     results: dict[str, tuple[Timing, Timing | None]] = {}
-    print(f"medlint's literal prefilter: {prefilter_kind()}\n")
     print(f"{'scenario':<28} {'medlint':>18} {'proselint':>18} {'ratio':>7}")
     for label, paths, runs in scenarios:
         ours = measure(medlint + paths, runs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -81,27 +82,33 @@ def test_import_is_lazy() -> None:
     assert result.stdout.strip() == "[]"
 
 
-def test_a_warm_check_run_imports_nothing_heavy(tmp_path: Path) -> None:
-    """After one run fills the cache, `medlint check` reads no YAML and imports neither
-    dataclasses nor json (what a pre-commit hook pays on every commit)."""
+def test_no_engine_state_is_read_or_written(tmp_path: Path) -> None:
+    """medlint keeps nothing on disk: with MEDLINT_CACHE_DIR and XDG_CACHE_HOME pointing at a
+    folder of garbage files, the findings equal a clean run and nothing is written there."""
     draft = tmp_path / "draft.md"
     draft.write_text("# Notes\n\nOur stem cell protocol cures MS. Studies show it works.\n")
-    code = (
-        "import sys, medlint.cli\n"
-        "sys.argv = ['medlint', 'check', '--extend-select', 'ALL', sys.argv[1]]\n"
-        "try:\n    medlint.cli.entry()\n"
-        "finally:\n"
-        "    heavy = ('yaml', 'dataclasses', 'json', 'pickle', 'pyphen')\n"
-        "    sys.stderr.write('loaded: %s' % [m for m in heavy if m in sys.modules])\n"
+    garbage = tmp_path / "garbage"
+    for folder in (garbage, garbage / "medlint", garbage / "medlint" / "packs", garbage / "data"):
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in ("a.marshal", "packs.marshal", "x.json", "y.pickle", "z.tmp"):
+            (folder / name).write_bytes(bytes(range(256)) * 3)
+    before = sorted(
+        (p, p.stat().st_mtime_ns, p.read_bytes()) for p in garbage.rglob("*") if p.is_file()
     )
-    env = {**os.environ, "MEDLINT_CACHE_DIR": str(tmp_path / "cache")}
-    runs = [
-        subprocess.run(
-            [sys.executable, "-c", code, str(draft)], capture_output=True, text=True, env=env
-        )
-        for _ in range(2)
-    ]
-    assert runs[0].returncode == runs[1].returncode == 1
-    assert runs[0].stdout == runs[1].stdout
-    assert "'yaml'" in runs[0].stderr  # the first run validates the packs
-    assert runs[1].stderr.endswith("loaded: []"), runs[1].stderr
+    command = [sys.executable, "-m", "medlint", "check", "--isolated", "--extend-select", "ALL"]
+    command += ["--format", "json", str(draft)]
+    clean_env = {
+        k: v for k, v in os.environ.items() if k not in ("MEDLINT_CACHE_DIR", "XDG_CACHE_HOME")
+    }
+    clean_env["HOME"] = str(tmp_path / "home")
+    clean = subprocess.run(command, capture_output=True, text=True, env=clean_env)
+    dirty_env = {**clean_env, "MEDLINT_CACHE_DIR": str(garbage), "XDG_CACHE_HOME": str(garbage)}
+    dirty = subprocess.run(command, capture_output=True, text=True, env=dirty_env)
+    assert clean.returncode == dirty.returncode == 1
+    assert clean.stdout == dirty.stdout and json.loads(clean.stdout)
+    assert dirty.stderr == clean.stderr
+    after = sorted(
+        (p, p.stat().st_mtime_ns, p.read_bytes()) for p in garbage.rglob("*") if p.is_file()
+    )
+    assert after == before
+    assert not (tmp_path / "home").exists()  # no ~/.cache/medlint either

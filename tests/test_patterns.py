@@ -1,23 +1,18 @@
-"""How a rule's pattern lists are compiled: the fast forms find what the plain source finds."""
+"""How a rule's pattern lists are compiled: one regex per list, on ``re`` for built-in rules and
+on ``regex`` for users' rules, with one case strategy; the rule keeps only what its author wrote."""
 
 from __future__ import annotations
 
-import re
+import json
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import medlint
 from medlint.linter import Linter
-from medlint.rules.language import (
-    AnyMatcher,
-    Matcher,
-    lower_pattern,
-    pattern_source,
-    search_form,
-    search_parts,
-)
+from medlint.rules.language import Matcher, pattern_source
 
 PACK = """\
 - id: T01
@@ -53,80 +48,84 @@ def linter(tmp_path_factory: pytest.TempPathFactory) -> Linter:
     return Linter(rules=[pack], builtin=False)
 
 
-def test_a_searched_list_is_split_by_case_and_literals(linter: Linter) -> None:
+def test_the_rule_keeps_only_what_its_author_wrote(linter: Linter) -> None:
     [rule] = linter.rules
-    parts = rule.options["search_parts"]["unless"]
-    assert [(source, literals) for source, _fast, literals in parts] == [
-        ("(?<!\\w)(?:placebo)(?!\\w)", ["placebo"]),
-        ("(?<!\\w)(?:published\\s+in\\s+(?-i:[A-Z])\\w+)(?:(?!\\w)|(?<!\\w))", None),
-    ]
-    unless = rule.checker.unless  # type: ignore[attr-defined]
-    assert isinstance(unless, AnyMatcher) and len(unless.parts) == 2
+    assert set(rule.options) == {
+        "patterns",
+        "with",
+        "subject",
+        "unless",
+        "unless_scope",
+        "context",
+        "nonword",
+    }
+    assert rule.to_dict()["options"]["unless"] == ["placebo", "published in (?-i:[A-Z])\\w+"]
+    assert rule.anchors is not None  # derived by the checker, not stored
+
+
+def test_medlint_rule_json_shows_the_options_as_written() -> None:
+    code, out, _err = medlint(["rule", "OC01", "--format", "json"])
+    assert code == 0
+    options = json.loads(out)["options"]
+    assert not {"anchors", "sources", "clause_sources", "search_parts"} & set(options)
+
+
+def test_one_compiled_form_per_list(linter: Linter) -> None:
+    [rule] = linter.rules
+    checker = rule.checker
+    unless = checker.unless  # type: ignore[attr-defined]
+    assert isinstance(unless, Matcher) and unless.cased
+    assert not checker.pattern.cased  # type: ignore[attr-defined]
+    assert unless.source == pattern_source(["placebo", "published in (?-i:[A-Z])\\w+"])
 
 
 @pytest.mark.parametrize("trusted", [False, True])
 @pytest.mark.parametrize(("text", "flagged"), CASES)
-def test_the_split_list_excuses_what_the_whole_list_does(
-    linter: Linter, text: str, flagged: bool, trusted: bool
-) -> None:
+def test_re_and_regex_excuse_alike(linter: Linter, text: str, flagged: bool, trusted: bool) -> None:
     [rule] = linter.rules
-    whole = Matcher(rule.options["sources"]["unless"], trusted=trusted)
-    split = AnyMatcher(
-        [
-            (Matcher(source, trusted=trusted, fast=fast), tuple(literals) if literals else None)
-            for source, fast, literals in rule.options["search_parts"]["unless"]
-        ]
-    )
-    assert split.search(text) == whole.search(text) == (not flagged)
+    unless = Matcher(pattern_source(list(rule.options["unless"])), trusted=trusted)
+    assert unless.search(text) == (not flagged)
     assert bool(linter.lint_text(text)) == flagged
 
 
-def test_the_literal_guard_only_skips_texts_without_a_match() -> None:
-    parts = search_parts(["randomi[sz]ed", "placebo", "\\[\\d+\\]", "doi"])
-    # Each pattern with a literal alone, the one without (a citation number) after them.
-    assert [literals for _s, _f, literals in parts] == [["randomi"], ["placebo"], ["doi"], None]
-    each = [AnyMatcher([(Matcher(s, trusted=True, fast=f), w and tuple(w))]) for s, f, w in parts]
-    whole = Matcher(pattern_source(["randomi[sz]ed", "placebo", "\\[\\d+\\]", "doi"]))
-    for text in ["A RANDOMISED trial.", "Placebo-controlled.", "As shown [12].", "No trial.", "ſ"]:
-        assert any(m.search(text) for m in each) == whole.search(text), text
-
-
 _BUILTIN = Linter(extend_select=["ALL"])
-_SEARCHED = sorted(
+_SOURCES = sorted(
     {
-        source
+        pattern_source(
+            list(rule.options[key]),
+            nonword=key == "patterns" and rule.options.get("nonword", False),
+        )
         for rule in _BUILTIN.all_rules
-        for parts in (rule.options.get("search_parts") or {}).values()
-        for source, _form, literals in parts
-        if literals is not None
+        for key in ("patterns", "with", "unless", "requires")
+        if rule.options.get(key)
     }
 )
 _TEXTS = [
-    example.lower()
-    for rule in _BUILTIN.all_rules
-    for example in (*rule.flag_examples, *rule.pass_examples)
+    example for rule in _BUILTIN.all_rules for example in (*rule.flag_examples, *rule.pass_examples)
 ]
 
 
-def test_the_search_form_is_used_and_finds_what_the_source_finds() -> None:
-    """Every built-in searched pattern with a literal, on every rule example: the search form
-    finds a match exactly when the plain source does."""
-    forms = {source: re.compile(search_form(source)) for source in _SEARCHED}
-    assert sum("(?<=(?=" in form.pattern for form in forms.values()) > len(forms) // 2
-    for source, form in forms.items():
-        plain = re.compile(lower_pattern(source))
-        for text in _TEXTS:
-            assert (form.search(text) is None) == (plain.search(text) is None), (source, text)
+def _spans(matcher: Matcher, text: str) -> list[tuple[int, int]]:
+    from medlint.document.model import lower
+
+    return [m.span() for m in matcher.finditer(text, lower(text), 0, len(text), None)]
 
 
-@settings(max_examples=300, deadline=None)
+def test_every_builtin_list_compiles_on_re() -> None:
+    assert len(_SOURCES) > 60
+    for source in _SOURCES:
+        Matcher(source, trusted=True).compiled()
+
+
+@settings(max_examples=60, deadline=None)
 @given(
-    st.sampled_from(_SEARCHED),
-    st.lists(st.sampled_from(["a", "b", " ", "-", "'", "1", ".", "x y", "no", "risk", "http://"])),
+    st.lists(
+        st.sampled_from(_TEXTS)
+        | st.text(alphabet="abcdeiklmnoprstABDEJLMNPRST .,-'’12%İıſ\n", max_size=40),
+        max_size=5,
+    ).map(" ".join)
 )
-def test_the_search_form_is_exact_on_generated_text(source: str, pieces: list[str]) -> None:
-    # Generated text around a literal of the pattern, so both outcomes occur.
-    text = "".join(pieces[: len(pieces) // 2]) + source.split("(?:", 1)[-1][:6] + "".join(pieces)
-    form = re.compile(search_form(source))
-    plain = re.compile(lower_pattern(source))
-    assert (form.search(text) is None) == (plain.search(text) is None)
+def test_re_and_regex_find_the_same_matches(text: str) -> None:
+    """Built-in lists on re find exactly what users' lists on regex would."""
+    for source in _SOURCES:
+        assert _spans(Matcher(source, trusted=True), text) == _spans(Matcher(source), text), source

@@ -1,19 +1,17 @@
-"""The prefilter: which sentences each rule reads, and which of its patterns can match there.
+"""The prefilter: which sentences each rule reads.
 
 It is a speed device only: every test here also checks that the findings equal a run without it.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from medlint.document.model import Document
-from medlint.engine.prefilter import Prefilter, _source
+from medlint.engine.prefilter import Prefilter
 from medlint.linter import Linter
 
 PACK = """\
@@ -50,16 +48,12 @@ def _linters(tmp_path: Path) -> tuple[Linter, Linter]:
     )
 
 
-def test_candidates_name_the_one_clause_that_holds(tmp_path: Path) -> None:
+def test_candidates_are_the_sentences_where_a_clause_holds(tmp_path: Path) -> None:
     fast, _ = _linters(tmp_path)
-    document = Document(TEXT)
-    found = Prefilter(fast.rules).candidates(document)
-    assert found is not None
-    candidates = found["T01"]
-    # Sentence 0 has no literal of any clause; 1 holds clause 0 only ("miracle", "cure"),
-    # 2 clause 1 only ("works", "wonders"), 3 clauses 0 and 1.
-    assert candidates.sentences == [1, 2, 3]
-    assert candidates.clauses == [0, 1, -1]
+    found = Prefilter(fast.rules).candidates(Document(TEXT))
+    # Sentence 0 has no literal of any clause; 1 holds clause 0 ("miracle", "cure"),
+    # 2 clause 1 ("works", "wonders"), 3 both.
+    assert found["T01"] == [1, 2, 3]
 
 
 def test_findings_equal_a_run_without_the_prefilter(tmp_path: Path) -> None:
@@ -72,21 +66,6 @@ def test_findings_equal_a_run_without_the_prefilter(tmp_path: Path) -> None:
         "miracle cure",
     ]
     assert found == plain.lint_text(TEXT)
-
-
-def test_a_rule_with_one_clause_gets_no_clause_list(tmp_path: Path) -> None:
-    pack = tmp_path / "pack.yaml"
-    pack.write_text(
-        PACK.replace("    - 'works (?:wonders|miracles)'\n", "").replace(
-            "    - 'wonder worker'\n", ""
-        ),
-        encoding="utf-8",
-    )
-    linter = Linter(rules=[pack], builtin=False)
-    found = Prefilter(linter.rules).candidates(Document(TEXT))
-    assert found is not None
-    assert found["T01"].sentences == [1, 3]
-    assert found["T01"].clauses is None
 
 
 def test_a_pattern_without_literals_reads_where_with_holds(tmp_path: Path) -> None:
@@ -110,94 +89,62 @@ def test_a_pattern_without_literals_reads_where_with_holds(tmp_path: Path) -> No
     )
     text = "A miracle cure. The dose is 5 mg daily. A miracle cure, a dose of 5 mg daily. 5 mg now."
     found = Prefilter(fast.rules).candidates(Document(text))
-    assert found is not None
     # "dose" holds in sentences 1 and 2; the miracle clause also holds in 2.
-    assert found["T01"] == ([1, 2], [1, -1])
+    assert found["T01"] == [1, 2]
     findings = fast.lint_text(text)
     assert [f.match for f in findings] == ["5 mg", "miracle cure", "5 mg"]
     assert findings == plain.lint_text(text)
 
 
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(st.text(alphabet="abc -", min_size=1, max_size=4), min_size=1, max_size=6),
-    st.text(alphabet="abc -x", max_size=30),
-)
-def test_the_scan_finds_the_longest_literal_at_every_position(
-    literals: list[str], text: str
-) -> None:
-    """Overlapping and nested literals are all found: at each position, the longest literal
-    starting there (shorter ones that are its prefixes count through ``_groups_of``)."""
-    scan = re.compile(_source(sorted(set(literals))))
-    expected = []
-    for position in range(len(text)):
-        starting = [w for w in set(literals) if text.startswith(w, position)]
-        if starting:
-            expected.append(max(starting, key=len))
-    assert scan.findall(text) == expected
-
-
 _BUILTIN = Linter(extend_select=["ALL"])
-
-
-def _both_scans(monkeypatch: pytest.MonkeyPatch) -> tuple[Prefilter, Prefilter]:
-    """The prefilter of every built-in rule with the automaton, and with the ``re`` scan."""
-    pytest.importorskip("ahocorasick")
-    monkeypatch.delenv("MEDLINT_PURE", raising=False)
-    automaton = Prefilter(_BUILTIN.rules)
-    monkeypatch.setenv("MEDLINT_PURE", "1")
-    pure = Prefilter(_BUILTIN.rules)
-    assert automaton._automaton is not None and pure._automaton is None
-    return automaton, pure
-
-
-_EXAMPLE_TEXT = "\n\n".join(
-    example for rule in _BUILTIN.all_rules for example in (*rule.flag_examples, *rule.pass_examples)
-)
-
-
-def test_automaton_and_re_scan_give_the_same_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
-    automaton, pure = _both_scans(monkeypatch)
-    document = Document(_EXAMPLE_TEXT, "markdown")
-    found = automaton.candidates(document)
-    assert found  # the examples are full of literals
-    assert found == pure.candidates(document)
+_WORDS = [
+    "stem cell",
+    "cells",
+    "therapy",
+    "cure",
+    "cured",
+    "reverses",
+    "ms",
+    "no",
+    "risk",
+    "side effects",
+    "proven",
+    "study",
+    "our clinic",
+    "e.g.",
+    ".",
+    "?",
+    " ",
+    "\n",
+    "\0",
+    "İ",
+    "ı",
+    "ſ",
+    "CURES",
+    "K",
+]
 
 
 @settings(max_examples=200, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(
-            [
-                "stem cell",
-                "cells",
-                "therapy",
-                "cure",
-                "cured",
-                "reverses",
-                "ms",
-                "no",
-                "risk",
-                "side effects",
-                "proven",
-                "study",
-                "our clinic",
-                "e.g.",
-                ".",
-                "?",
-                " ",
-                "\n",
-                "\0",
-            ]
-        ),
-        max_size=40,
-    ).map(" ".join)
-)
-def test_automaton_and_re_scan_agree_on_any_text(text: str) -> None:
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        automaton, pure = _both_scans(monkeypatch)
+@given(st.lists(st.sampled_from(_WORDS), max_size=40).map(" ".join))
+def test_candidates_never_drop_a_sentence_with_a_match(text: str) -> None:
+    """Every sentence where a rule's pattern (and its ``with``) matches is a candidate."""
+    from medlint.document.model import lower
+
     document = Document(text)
-    assert automaton.candidates(document) == pure.candidates(document)
+    found = _BUILTIN.engine.prefilter().candidates(document)
+    lowered = lower(document.prose)
+    for rule in _BUILTIN.rules:
+        if rule.anchors is None or rule.kind != "pattern":
+            continue
+        pattern = rule.checker.pattern  # type: ignore[attr-defined]
+        for index, sentence in enumerate(document.sentences):
+            matches = pattern.finditer(document.prose, lowered, sentence.start, sentence.end, None)
+            with_ = rule.checker.with_  # type: ignore[attr-defined]
+            if with_ is not None and not with_.search(sentence.text):
+                continue  # the sentence must say this too: no finding here
+            if any(True for _ in matches):
+                assert index in found.get(rule.id, []), (rule.id, sentence.text)
 
 
 _PIECES = [

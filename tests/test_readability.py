@@ -61,7 +61,7 @@ def test_hyphenation_points_equal_pyphen_on_many_words() -> None:
     warm run): the counts must be pyphen's, for every word of the built-in packs."""
     import pyphen
 
-    from medlint.cache import rules_folder
+    from medlint.read.packs import rules_folder
 
     reference = pyphen.Pyphen(lang="en_US")
     text = " ".join(p.read_text(encoding="utf-8") for p in rules_folder().glob("*.yaml"))

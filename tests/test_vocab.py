@@ -129,3 +129,14 @@ def test_editing_a_vocabulary_reaches_the_cached_rules_that_use_it(
     words.write_text(PACK.split("\n\n")[0].replace("snake oil", "tonic") + "\n", encoding="utf-8")
     [rule] = load_rules([words, rules])
     assert "tonic" in rule.options["patterns"][0] and "snake" not in rule.options["patterns"][0]
+
+
+def test_every_builtin_vocabulary_term_compiles() -> None:
+    """Built-in terms are not compiled on every run (start-up time): this test does it."""
+    from medlint.rules.schema import compiling
+    from medlint.rules.vocab import builtin_path, gather
+
+    found = gather([builtin_path()], {})
+    assert len(found.expanded) >= 5
+    for terms in found.expanded.values():
+        compiling(terms)

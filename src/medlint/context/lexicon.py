@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Final, Literal, NamedTuple
 
 from medlint.context.trie import trie_pattern
+from medlint.document.model import lower
 from medlint.errors import RulePackError
 
 CueKind = Literal[
@@ -84,14 +85,7 @@ def _cue_char(char: str) -> str:
 
 def _cue_source(phrases: list[str]) -> str:
     """One trie-shaped pattern over the lower-cased sentence that finds every cue in one pass
-    ("n't" is the only cue that starts inside a word). Kept in the cache: building it costs
-    more than linting a small file."""
-    from medlint import cache
-
-    key = cache.digest("\0".join(phrases))
-    source = cache.load_data("cues", key)
-    if isinstance(source, str):
-        return source
+    ("n't" is the only cue that starts inside a word)."""
     words = [p for p in phrases if not p.startswith("n'")]
     suffixes = [p for p in phrases if p.startswith("n'")]
     parts = []
@@ -99,9 +93,7 @@ def _cue_source(phrases: list[str]) -> str:
         parts.append(r"(?<!\w)" + trie_pattern(words, _cue_char) + r"(?!\w)")
     if suffixes:
         parts.append(r"(?<=\w)" + trie_pattern(suffixes, _cue_char) + r"(?!\w)")
-    source = "|".join(parts) or r"(?!x)x"
-    cache.store_data("cues", key, source)
-    return source
+    return "|".join(parts) or r"(?!x)x"
 
 
 def _normalise(text: str) -> str:
@@ -119,19 +111,14 @@ class Lexicon:
     @classmethod
     def load(cls, path: Path | None = None) -> Lexicon:
         """Load a lexicon file (default: the built-in ``context.yaml``)."""
+        from medlint.read.yamlfile import load_yaml_file, load_yaml_text
+
         if path is None:
-            from medlint import cache
+            from medlint.read.packs import rules_folder
 
-            text = (cache.rules_folder() / "context.yaml").read_text("utf-8")
-            digest = cache.digest(text)
-            data = cache.load_data("lexicon", digest)
-            if data is None:
-                from medlint.read.yamlfile import load_yaml_text
-
-                data = load_yaml_text(text, path="context.yaml", error_type=RulePackError)
-                cache.store_data("lexicon", digest, data)
+            text = (rules_folder() / "context.yaml").read_text("utf-8")
+            data = load_yaml_text(text, path="context.yaml", error_type=RulePackError)
             return cls.from_data(data, path="context.yaml")
-        from medlint.read.yamlfile import load_yaml_file
 
         return cls.from_data(load_yaml_file(path, error_type=RulePackError), path=str(path))
 
@@ -196,9 +183,7 @@ class Lexicon:
         case, when the caller has it already)."""
         found: list[Cue] = []
         if lowered is None:
-            lowered = sentence.lower()
-        if len(lowered) != len(sentence):  # a character whose lower case is longer: keep offsets
-            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
+            lowered = lower(sentence)  # one character for one: offsets stay valid
         for m in self._pattern.finditer(lowered):
             text = sentence[m.start() : m.end()]
             for kind, direction in self.entries.get(_normalise(m.group()), ()):

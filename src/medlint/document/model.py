@@ -68,6 +68,29 @@ class Paragraph(NamedTuple):
     end: int
 
 
+def lower(text: str) -> str:
+    """``text`` lower-cased, one character for one, so offsets stay valid for the rules and the
+    cues: "İ", the one character whose lower case is longer, becomes "i"."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text.replace("İ", "i").lower()
+    return lowered
+
+
+# Case-insensitive matching takes "ı" for "i" and "ſ" for "s", which lower-casing keeps: the
+# text searched for literals has them folded, so no literal is missed.
+_FOLDS = (("ı", "i"), ("ſ", "s"))
+
+
+def fold(lowered: str) -> str:
+    """Lower-cased text as literals are looked for in it: the folds above, and NUL (which
+    separates the prefilter's sentences) made another character. One character for one."""
+    for char, plain in (*_FOLDS, ("\0", "\1")):
+        if char in lowered:
+            lowered = lowered.replace(char, plain)
+    return lowered
+
+
 def extract_prose(text: str, format: Format) -> Prose:
     if format == "markdown":
         return markdown_prose(text)

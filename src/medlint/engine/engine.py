@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from medlint.context import Lexicon, default_lexicon
 from medlint.document import Document, Format
 from medlint.document.directives import Directive, find_directives
-from medlint.engine.prefilter import Candidates, Prefilter
+from medlint.engine.prefilter import Prefilter
 from medlint.findings import Finding, Severity
 from medlint.read.chunking import Chunk
 from medlint.rules.profile import Profile, ProfileSpec, builtin_spec, merge_counts
@@ -113,10 +113,9 @@ class Engine:
             for chunk in chunks:
                 owners.append(run)
                 scans.append(run.scan(chunk))
+        found: Sequence[dict[str, list[int]] | None] = [None] * len(scans)
         if self.prefilter_enabled:
             found = self.prefilter().candidates_many([(s.document, s.lowered) for s in scans])
-        else:
-            found = [None] * len(scans)
         for run, scan, candidates in zip(owners, scans, found, strict=True):
             run.apply(scan, candidates)
         return [run.finish() for run in runs]
@@ -171,7 +170,7 @@ class TextRun:
         document = Document(chunk.text, self.format, self.path)
         return Scan(document, self.engine.lexicon, self.engine.timeout, chunk)
 
-    def apply(self, scan: Scan, candidates: dict[str, Candidates] | None) -> None:
+    def apply(self, scan: Scan, candidates: dict[str, list[int]] | None) -> None:
         """Run the rules on one scanned chunk, each on its candidate sentences."""
         chunk, document = scan.chunk, scan.document
         self.engine.profiles.count(document.prose, self.profile_counts)
@@ -179,13 +178,13 @@ class TextRun:
             if rule.id in self.failed:
                 continue
             sentences: Sequence[int] | None = None
-            clauses: Sequence[int] | None = None
             if candidates is not None and rule.anchors is not None:
-                found = candidates.get(rule.id)
-                if found is None and rule.id not in self.whole:
-                    continue
-                sentences, clauses = found or ((), None)
-            self._apply(rule, scan, sentences, clauses)
+                sentences = candidates.get(rule.id)
+                if sentences is None:
+                    if rule.id not in self.whole:
+                        continue
+                    sentences = ()
+            self._apply(rule, scan, sentences)
         if self.keep_directives and "medlint" in chunk.text:
             self.directives += find_directives(
                 chunk.text,
@@ -201,7 +200,6 @@ class TextRun:
         rule: Rule,
         scan: Scan,
         sentences: Sequence[int] | None,
-        clauses: Sequence[int] | None = None,
     ) -> None:
         """Run one rule on one chunk, within the rule's time budget for the whole text.
 
@@ -218,7 +216,7 @@ class TextRun:
                 rule.checker.collect(self.whole[rule.id], scan, sentences)  # type: ignore[attr-defined]
             else:
                 severity = self.engine.severity_of(rule)
-                hits = list(rule.checker.check(scan, severity, sentences, clauses))
+                hits = list(rule.checker.check(scan, severity, sentences))
         except TimeoutError:
             timed_out = True
         self.spent[rule.id] = self.spent.get(rule.id, 0.0) + perf_counter() - started

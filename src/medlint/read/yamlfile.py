@@ -4,6 +4,10 @@ Mappings and sequences come back as :class:`LocatedDict` and :class:`LocatedList
 where each key and item stood, so a schema error can name the file, the line and the field.
 Aliases are refused (they are how a small YAML file explodes into a huge one), and so are
 duplicate keys (the second silently wins in plain PyYAML).
+
+Text is parsed by libyaml (PyYAML's C parser, several times faster) when PyYAML has it; only
+when that fails is it parsed again by the pure-Python parser, whose messages (and alias check)
+say what is wrong.
 """
 
 from __future__ import annotations
@@ -106,9 +110,38 @@ def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> Iterator[Located
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
+_FastLoader: Any = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _CLoader(yaml.CSafeLoader):
+        """libyaml's parser with the same constructors; an alias (a node met twice) fails, and
+        the pure-Python parser then reports it."""
+
+        def __init__(self, stream: str, error_type: type[MedlintError], path: str) -> None:
+            super().__init__(stream)
+            self.error_type = error_type
+            self.path = path
+
+        def construct_object(self, node: Any, deep: bool = False) -> Any:
+            if node in self.constructed_objects or node in self.recursive_objects:
+                raise yaml.YAMLError("alias")
+            return super().construct_object(node, deep)
+
+    _CLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+    _CLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+    _FastLoader = _CLoader
+
 
 def load_yaml_text(text: str, *, path: str, error_type: type[MedlintError]) -> Any:
     """Parse YAML text; any syntax problem becomes ``error_type`` with the file, line and column."""
+    if _FastLoader is not None:
+        fast = _FastLoader(text, error_type, path)
+        try:
+            return fast.get_single_data()
+        except (yaml.YAMLError, MedlintError, RecursionError):
+            pass  # parsed again below, to say what is wrong
+        finally:
+            fast.dispose()
     loader = _Loader(text, error_type, path)
     try:
         return loader.get_single_data()

@@ -39,7 +39,7 @@ def render_rule(rule: Rule) -> str:
     lines += _section("Better", rule.suggest)
     options = {
         k: v
-        for k, v in rule.written_options.items()
+        for k, v in {**rule.options, **rule.written}.items()
         if k not in ("context",) and v not in (None, ())
     }
     for key, value in options.items():

@@ -22,6 +22,7 @@ from medlint.rules.schema import (
     Field,
     Invalid,
     boolean,
+    compiling,
     examples,
     one_of,
     patterns,
@@ -53,8 +54,8 @@ MESSAGE_VALUES: Final = frozenset({"match", "value", "threshold"})
 
 
 def builtin_pack_paths() -> list[Path]:
-    """The built-in packs shipped as ``medlint.rules`` (the top-level ``rules/`` folder)."""
-    from medlint.cache import rules_folder
+    """The built-in packs shipped as ``medlint.packs`` (the top-level ``rules/`` folder)."""
+    from medlint.read.packs import rules_folder
 
     # The lexicon and the page profiles are not packs; the vocabularies are always loaded.
     data = ("context.yaml", "profiles.yaml", "vocabularies.yaml")
@@ -78,10 +79,11 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 def load_rules(paths: Iterable[Path], builtin: Iterable[Path] = ()) -> list[Rule]:
     """Load and validate every rule in the given pack files; ids and names must be unique.
 
-    Validated packs are cached (see :mod:`medlint.cache`), so an unchanged pack costs no YAML
-    parsing or validation on the next run. The built-in vocabularies are always available.
+    Each run parses and validates the packs afresh (nothing is kept on disk). The built-in
+    packs' patterns are not compiled here: the test suite compiles every one of them, and a
+    run compiles a rule's patterns when it first reads a sentence. The built-in vocabularies
+    are always available.
     """
-    from medlint import cache
     from medlint.rules import vocab
 
     rules: list[Rule] = []
@@ -93,12 +95,8 @@ def load_rules(paths: Iterable[Path], builtin: Iterable[Path] = ()) -> list[Rule
     for path in paths:
         display = _display(path)
         trusted = path.resolve() in shipped
-        salt = vocabularies.salt(path)
-        values = cache.load_pack(path, salt)
-        if values is None:
-            values = _validate_pack(path, display, vocabularies.expanded, parsed.get(path))
-            cache.store_pack(path, values, salt)
-        for item in values:
+        items = _validate_pack(path, display, vocabularies.expanded, parsed.get(path), trusted)
+        for item in items:
             rule = _make_rule({**item, "source": display, "builtin": trusted})
             for key in (rule.id, rule.name):
                 if key in seen:
@@ -116,7 +114,11 @@ def load_rules(paths: Iterable[Path], builtin: Iterable[Path] = ()) -> list[Rule
 
 
 def _validate_pack(
-    path: Path, display: str, vocabularies: Mapping[str, tuple[str, ...]], data: Any = None
+    path: Path,
+    display: str,
+    vocabularies: Mapping[str, tuple[str, ...]],
+    data: Any = None,
+    trusted: bool = False,
 ) -> list[dict[str, Any]]:
     from medlint.read.yamlfile import load_yaml_file
     from medlint.rules.vocab import is_vocabulary
@@ -131,7 +133,7 @@ def _validate_pack(
         )
     positions = getattr(data, "line_of", lambda _index: 1)
     return [
-        _validate_rule(item, display, positions(i), vocabularies)
+        _validate_rule(item, display, positions(i), vocabularies, trusted)
         for i, item in enumerate(data)
         if not is_vocabulary(item)  # checked by medlint.rules.vocab.gather
     ]
@@ -152,6 +154,7 @@ def _make_rule(values: Mapping[str, Any]) -> Rule:
         pass_examples=tuple(values["examples"]["pass"]),
         enabled=values["enabled"],
         options=MappingProxyType(dict(values["options"])),
+        written=MappingProxyType(dict(values.get("written") or {})),
         source=values["source"],
         line=values["line"],
         builtin=bool(values.get("builtin")),
@@ -168,9 +171,17 @@ def _display(path: Path) -> str:
 
 
 def _validate_rule(
-    raw: Any, path: str, line: int, vocabularies: Mapping[str, tuple[str, ...]]
+    raw: Any,
+    path: str,
+    line: int,
+    vocabularies: Mapping[str, tuple[str, ...]],
+    trusted: bool = False,
 ) -> dict[str, Any]:
-    """Check one rule mapping against the schema; return its clean values (plain data)."""
+    """Check one rule mapping against the schema; return its clean values (plain data), with
+    vocabulary references expanded (the lists as written are kept for display).
+    ``trusted``: a built-in rule, whose patterns the test suite compiles."""
+    from medlint.rules.vocab import expand, has_references
+
     if not isinstance(raw, dict):
         raise RulePackError("each rule must be a mapping of fields", path=path, line=line)
     rule_id = raw.get("id") if isinstance(raw.get("id"), str) else None
@@ -198,10 +209,8 @@ def _validate_rule(
         if key not in fields:
             hint = _did_you_mean(key, fields) or f"{kind_name} rules take: {', '.join(fields)}"
             raise fail(f"unknown key '{key}' in {label}", key, hint)
-    from medlint.rules.vocab import expand, has_references
-
     values: dict[str, Any] = {}
-    written: dict[str, list[str]] = {}  # pattern lists that name vocabularies, as written
+    written: dict[str, tuple[str, ...]] = {}  # pattern lists that name vocabularies, as written
     for key, spec in fields.items():
         if key not in raw or raw[key] is None:
             if spec.required:
@@ -210,8 +219,10 @@ def _validate_rule(
             continue
         try:
             values[key] = spec.check(raw[key])
+            if spec.check is patterns and not trusted:
+                compiling(values[key])
             if spec.check is patterns and has_references(values[key]):
-                written[key] = list(values[key])
+                written[key] = values[key]
                 values[key] = expand(values[key], vocabularies)
         except Invalid as exc:
             value = raw[key]
@@ -227,99 +238,26 @@ def _validate_rule(
         )
     _check_message(values["message"], label, fail)
     options = {k: values[k] for k in kind.FIELDS}
-    options["written"] = written
-    options["anchors"] = _anchors(kind_name, options)
-    options["sources"] = _sources(options)
-    options["clause_sources"] = _clause_sources(kind_name, options)
-    options["search_parts"] = _search_parts(options)
+    if not trusted:
+        _compiles_together(options, label, fail)
+    return {**values, "options": options, "written": written, "line": line, "source": path}
+
+
+def _compiles_together(options: Mapping[str, Any], label: str, fail: Any) -> None:
+    """Each pattern compiled alone above; make sure each list also works as one pattern."""
     import regex
 
-    from medlint.rules.language import FLAGS
+    from medlint.rules.language import FLAGS, pattern_source
 
-    for key, source in options["sources"].items():
-        try:  # each pattern compiled alone above; make sure they also work together
-            regex.compile(source, FLAGS)
-        except regex.error as exc:
-            raise fail(f"'{key}' of {label} do not compile together: {exc}", key) from None
-    return {**values, "options": options, "line": line, "source": path}
-
-
-def _sources(options: Mapping[str, Any]) -> dict[str, str]:
-    """The regex source of each pattern list and the form the fast path compiles (see
-    :func:`medlint.rules.language.fast_form`), worked out once and cached with the pack."""
-    from medlint.rules.language import fast_form, pattern_source
-
-    nonword = bool(options.get("nonword"))
-    sources = {
-        key: pattern_source(list(options[key]), nonword=nonword and key == "patterns")
-        for key in ("patterns", "with", "unless", "requires")
-        if options.get(key)
-    }
-    sources.update({f"{key}:fast": fast_form(src) for key, src in list(sources.items())})
-    return sources
-
-
-def _search_parts(options: Mapping[str, Any]) -> dict[str, list[list[Any]]]:
-    """The lists that are only searched (``with``, ``unless``, ``requires``), each in parts
-    ``[source, fast form, literals or None]`` (see :class:`medlint.rules.language.AnyMatcher`)."""
-    from medlint.rules.language import search_parts
-
-    return {
-        key: search_parts(list(options[key]))
-        for key in ("with", "unless", "requires")
-        if options.get(key)
-    }
-
-
-def _clause_sources(kind: str, options: Mapping[str, Any]) -> list[list[str]] | None:
-    """[source, fast form] of each trigger pattern alone, when the rule's anchors have
-    one clause per pattern (clause k holds wherever pattern k can match): in a sentence where
-    only clause k holds, no other pattern can match, so pattern k alone finds exactly what the
-    whole alternation finds, in less time. None when there is nothing to gain."""
-    from medlint.rules.language import fast_form, pattern_source
-
-    patterns = list(options.get("patterns") or ())
-    anchors = options.get("anchors")
-    if kind != "pattern" or len(patterns) < 2 or not anchors or len(anchors) != len(patterns):
-        return None
-    nonword = bool(options.get("nonword"))
-    each = [pattern_source([pattern], nonword=nonword) for pattern in patterns]
-    return [[source, fast_form(source)] for source in each]
-
-
-def _anchors(kind: str, options: Mapping[str, Any]) -> list[list[list[str]]] | None:
-    """Literal clauses for the prefilter: a sentence can match only if it satisfies a clause,
-    i.e. holds one literal of each of the clause's groups.
-
-    One clause per trigger pattern (a match of "no (side effects|risks)" needs "side effects"
-    or "risks"; one of "(completely|totally) safe" needs "safe" and "completely" or "totally"),
-    each with the group from ``with`` added, since the sentence must also match that. A trigger
-    pattern with no required literals of its own has the ``with`` group alone as its clause,
-    so the others still run only where their literals are. None when a trigger pattern has no
-    required literals and the rule no ``with`` literals: the rule then runs on every sentence.
-    """
-    from medlint.rules.language import widen
-    from medlint.rules.literals import required_groups, required_literals
-
-    if kind == "metric":
-        return None
-    also: list[list[str]] = []
-    found: set[str] = set()
-    for pattern in options.get("with") or ():
-        required = required_literals(widen(pattern))
-        if required is None:
-            break
-        found |= required
-    else:
-        if found:
-            also.append(sorted(found))
-    clauses: list[list[list[str]]] = []
-    for pattern in options.get("patterns") or ():
-        groups = required_groups(widen(pattern))
-        if groups is None and not also:
-            return None
-        clauses.append([sorted(group) for group in groups or ()] + also)
-    return clauses or None
+    for key in ("patterns", "with", "unless", "requires"):
+        if options.get(key):
+            source = pattern_source(
+                list(options[key]), nonword=key == "patterns" and bool(options.get("nonword"))
+            )
+            try:
+                regex.compile(source, FLAGS)
+            except regex.error as exc:
+                raise fail(f"'{key}' of {label} do not compile together: {exc}", key) from None
 
 
 def _check_message(message: str, label: str, fail: Any) -> None:

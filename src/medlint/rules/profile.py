@@ -102,7 +102,7 @@ def merge_counts(
 @cache
 def builtin_spec() -> ProfileSpec:
     """The built-in profiles (``rules/profiles.yaml``), loaded once per process."""
-    from medlint.cache import rules_folder
+    from medlint.read.packs import rules_folder
 
     return load_spec(rules_folder() / "profiles.yaml")
 

@@ -22,39 +22,67 @@ def words(text: str) -> list[str]:
 LEFT = RIGHT = 2  # pyphen's defaults: no hyphen within 2 letters of either end of a word
 
 
-@cache
-def _patterns() -> tuple[dict[str, tuple[int, tuple[int, ...]]], int]:
-    """pyphen's parsed English patterns and their longest key. They are kept in medlint's
-    cache: importing pyphen and parsing its dictionary take longer than linting a small file."""
-    from medlint import cache as store
-
-    stamp = _dictionary_stamp()
-    stored = store.load_data("pyphen-en_US", stamp)
-    if isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], dict):
-        return stored
-    import pyphen
-
-    dictionary = pyphen.Pyphen(lang="en_US").hd
-    parsed = (dictionary.patterns, dictionary.maxlen)
-    store.store_data("pyphen-en_US", stamp, parsed)
-    return parsed
+_IGNORED = (
+    "%",
+    "#",
+    "LEFTHYPHENMIN",
+    "RIGHTHYPHENMIN",
+    "COMPOUNDLEFTHYPHENMIN",
+    "COMPOUNDRIGHTHYPHENMIN",
+)
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+Pattern = tuple[int, tuple[int, ...]]  # pyphen's form: where the values start, the values
 
 
 @cache
-def _dictionary_stamp() -> str:
-    """Names the installed pyphen dictionary (path, size, time) without importing pyphen."""
+def _patterns() -> tuple[dict[str, str | Pattern], int]:
+    """pyphen's English patterns, by letters, and their longest key, read from pyphen's
+    dictionary file (importing pyphen and building its objects take longer than linting a
+    small file). A pattern is kept as written until a word needs it (see :func:`_pattern`). A
+    dictionary with features this reader skips is left to pyphen itself."""
     import os
     from importlib.util import find_spec
 
     spec = find_spec("pyphen")
-    if spec is None or spec.origin is None:
-        return "missing"  # importing pyphen below then says what is wrong
-    path = os.path.join(os.path.dirname(spec.origin), "dictionaries", "hyph_en_US.dic")
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return "missing"
-    return f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
+    text = ""
+    if spec is not None and spec.origin is not None:
+        path = os.path.join(os.path.dirname(spec.origin), "dictionaries", "hyph_en_US.dic")
+        try:
+            with open(path, encoding="utf-8") as stream:
+                text = stream.read()
+        except (OSError, UnicodeDecodeError):
+            text = ""
+    lines = text.split("\n")
+    if lines[0].strip().upper() != "UTF-8" or "/" in text or "^^" in text:
+        import pyphen
+
+        dictionary = pyphen.Pyphen(lang="en_US").hd
+        return dict(dictionary.patterns), dictionary.maxlen
+    patterns: dict[str, str | Pattern] = {}
+    for line in lines[1:]:
+        line = line.strip()
+        if line and not line.startswith(_IGNORED):
+            patterns[line.translate(_NO_DIGITS)] = line
+    return patterns, max(map(len, patterns))
+
+
+def _pattern(written: str) -> Pattern | None:
+    """A pattern as pyphen parses it ("a1b2" -> (1, (1, 2))), or None when all its values
+    are 0 (pyphen drops such patterns)."""
+    values: list[int] = [0]
+    for char in written:
+        if char.isdigit():
+            values[-1] = int(char)
+        else:
+            values.append(0)
+    if not any(values):
+        return None
+    start, end = 0, len(values)
+    while not values[start]:
+        start += 1
+    while not values[end - 1]:
+        end -= 1
+    return start, tuple(values[start:end])
 
 
 def hyphenation_points(word: str) -> int:
@@ -69,6 +97,12 @@ def hyphenation_points(word: str) -> int:
             found = patterns.get(pointed[i:j])
             if found is None:
                 continue
+            if isinstance(found, str):  # first use: parse it, once
+                parsed = _pattern(found)
+                if parsed is None:
+                    patterns.pop(pointed[i:j], None)
+                    continue
+                found = patterns[pointed[i:j]] = parsed
             offset, values = found
             at = i + offset
             for value in values:
@@ -97,45 +131,17 @@ class _Memo(dict[str, int]):
         return count
 
 
-_MEMO: _Memo | None = None
-_SAVED_WORDS = 50_000  # the most words kept in the cache between runs
-
-
-def _memo() -> _Memo:
-    """The memo, started from the words earlier runs counted, so a small file usually needs
-    no hyphenation at all; saved back at exit when it grew."""
-    global _MEMO
-    if _MEMO is None:
-        import atexit
-
-        from medlint import cache as store
-
-        stored = store.load_data("syllables", _dictionary_stamp())
-        _MEMO = _Memo(stored if isinstance(stored, dict) else {})
-        known = len(_MEMO)
-        atexit.register(_save_memo, known)
-    return _MEMO
-
-
-def _save_memo(known: int) -> None:
-    if _MEMO is None or len(_MEMO) == known or known >= _SAVED_WORDS:
-        return
-    from itertools import islice
-
-    from medlint import cache as store
-
-    kept = dict(islice(_MEMO.items(), _SAVED_WORDS))
-    store.store_data("syllables", _dictionary_stamp(), kept)
+_MEMO = _Memo()
 
 
 def syllables(word: str) -> int:
     """Syllables in one word: pyphen's hyphenation points plus one (textstat's fallback)."""
-    return _memo()[word]
+    return _MEMO[word]
 
 
 def count_syllables(words: Iterable[str]) -> int:
     """Syllables in all these words (one C-level loop over the memo)."""
-    return sum(map(_memo().__getitem__, words))
+    return sum(map(_MEMO.__getitem__, words))
 
 
 def flesch_kincaid_grade(sentences: Iterable[str]) -> tuple[float, int]:

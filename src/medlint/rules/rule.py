@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Final, NamedTuple
+from typing import Any, NamedTuple
 
 from medlint.findings import Category, Severity
 from medlint.rules.kinds import Checker, load_kind
-
-INTERNAL_OPTIONS: Final = frozenset(
-    {"anchors", "sources", "clause_sources", "search_parts", "written"}
-)  # worked out by medlint, cached; "written": pattern lists as written, with vocabularies
 
 
 class Reference(NamedTuple):
@@ -40,6 +36,9 @@ class Rule(NamedTuple):
     builtin: bool = False  # shipped with medlint: its patterns are vetted, so they run on re
     # The kinds of page it applies to: {"only": (...), "skip": (...), "lower": (...)}; empty: all.
     profile: Mapping[str, tuple[str, ...]] = {}
+    # Pattern lists that name vocabularies, as written ({{citation}}); ``options`` holds them
+    # expanded. Shown by ``medlint rule``.
+    written: Mapping[str, tuple[str, ...]] = {}
 
     @property
     def checker(self) -> Checker:
@@ -59,16 +58,12 @@ class Rule(NamedTuple):
 
     @property
     def anchors(self) -> tuple[tuple[frozenset[str], ...], ...] | None:
-        """Clauses of literal groups: a sentence can match only if, for one clause, it holds a
-        literal of every group of that clause. None: the rule reads every sentence."""
-        if "anchors" not in self.compiled:
-            clauses = self.options.get("anchors")
-            self.compiled["anchors"] = (
-                tuple(tuple(frozenset(group) for group in clause) for clause in clauses)
-                if clauses
-                else None
-            )
-        found: tuple[tuple[frozenset[str], ...], ...] | None = self.compiled["anchors"]
+        """The prefilter's clauses of literal groups (see :func:`medlint.rules.literals.clauses`):
+        a sentence can match only if, for one clause, it holds a literal of every group of that
+        clause. None: the rule reads every sentence."""
+        found: tuple[tuple[frozenset[str], ...], ...] | None = getattr(
+            self.checker, "anchors", None
+        )
         return found
 
     @property
@@ -77,17 +72,6 @@ class Rule(NamedTuple):
         return (
             self.message.replace("{match}", "…").replace("{value}", "N").replace("{threshold}", "N")
         )
-
-    @property
-    def written_options(self) -> dict[str, Any]:
-        """The options as the pack writes them: a pattern list that names a vocabulary
-        (``{{citation}}``) is shown with the name, not with the terms it stands for."""
-        written = self.options.get("written") or {}
-        return {
-            key: written.get(key, value)
-            for key, value in self.options.items()
-            if key not in INTERNAL_OPTIONS
-        }
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -102,7 +86,8 @@ class Rule(NamedTuple):
             "suggest": self.suggest,
             "references": [{"title": r.title, "url": r.url} for r in self.references],
             "options": {
-                k: list(v) if isinstance(v, tuple) else v for k, v in self.written_options.items()
+                k: list(v) if isinstance(v, tuple) else v
+                for k, v in {**self.options, **self.written}.items()
             },
             "profile": {key: list(names) for key, names in self.profile.items()},
             "examples": {"flag": list(self.flag_examples), "pass": list(self.pass_examples)},

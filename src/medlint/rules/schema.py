@@ -83,8 +83,8 @@ def texts(value: Any) -> tuple[str, ...]:
 
 
 def patterns(value: Any) -> tuple[str, ...]:
-    """Plain-words patterns; a ``{{name}}`` reference stands for a vocabulary's terms, which
-    are checked where the vocabulary is defined, so here it counts as an empty group."""
+    """Plain-words patterns, as text (:func:`compiling` checks that they compile); a
+    ``{{name}}`` reference stands for a vocabulary's terms, checked where it is defined."""
     items = texts(value)
     for index, item in enumerate(items):
         for name in REFERENCE.findall(item):
@@ -94,12 +94,18 @@ def patterns(value: Any) -> tuple[str, ...]:
                     "lower-case words joined by '-', e.g. {{citation}}",
                     index,
                 )
+    return items
+
+
+def compiling(items: tuple[str, ...]) -> None:
+    """Raise Invalid for the first pattern that does not compile (a vocabulary reference
+    counts as an empty group: its terms are checked where the vocabulary is defined)."""
+    for index, item in enumerate(items):
         problem = check_pattern(REFERENCE.sub("(?:)", item))
         if problem:
             raise Invalid(
                 f"pattern {index + 1} is not a valid regular expression: {problem}", index
             )
-    return items
 
 
 def context(value: Any) -> dict[str, tuple[str, ...]]:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from medlint.context.lexicon import Assessment, Cue, Lexicon
-from medlint.document.model import Document
+from medlint.document.model import Document, lower
 from medlint.findings import Severity
 from medlint.read.chunking import Chunk
 
@@ -52,9 +52,7 @@ class Scan:
         self.lexicon = lexicon
         self.timeout = timeout
         self.chunk = chunk or Chunk(document.text, 0, 1, 0)
-        lowered = document.prose.lower()
-        # Lower-cased prose for the fast matchers; None when lower case changes the length.
-        self.lowered: str | None = lowered if len(lowered) == len(document.prose) else None
+        self.lowered = lower(document.prose)  # what most patterns run on
         self._starts = [s.start for s in document.sentences]
         self._cues: dict[int, list[Cue]] = {}
         self._words: list[list[str]] | None = None
@@ -100,7 +98,7 @@ class Scan:
         found = self._cues.get(index)
         if found is None:
             sentence = self.document.sentences[index]
-            lowered = None if self.lowered is None else self.lowered[sentence.start : sentence.end]
+            lowered = self.lowered[sentence.start : sentence.end]
             found = self.lexicon.cues(sentence.text, lowered)
             self._cues[index] = found
         return found

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Final, NamedTuple
 
 from medlint.errors import RulePackError
-from medlint.rules.schema import NAME, REFERENCE, Field, Invalid, patterns, text
+from medlint.rules.schema import NAME, REFERENCE, Field, Invalid, compiling, patterns, text
 
 FIELDS: Final = {
     "vocabulary": Field(text, required=True),
@@ -39,23 +39,14 @@ class Vocabulary(NamedTuple):
 
 
 class Vocabularies(NamedTuple):
-    """Every vocabulary of a run, with its terms expanded, and the names each pack uses."""
+    """Every vocabulary of a run, with its terms expanded."""
 
     defined: Mapping[str, Vocabulary]
     expanded: Mapping[str, tuple[str, ...]]
-    uses: Mapping[Path, frozenset[str]]
-
-    def salt(self, path: Path) -> str:
-        """What a pack's validated values depend on besides its own text: the expanded terms
-        of the vocabularies it names (so editing another vocabulary keeps its cache entry)."""
-        from medlint.cache import digest
-
-        used = sorted(self.uses.get(path, ()))
-        return digest(repr([(name, self.expanded.get(name)) for name in used]))
 
 
 def builtin_path() -> Path:
-    from medlint.cache import rules_folder
+    from medlint.read.packs import rules_folder
 
     return rules_folder() / "vocabularies.yaml"
 
@@ -67,25 +58,17 @@ def is_vocabulary(item: Any) -> bool:
 def gather(paths: Iterable[Path], parsed: dict[Path, Any]) -> Vocabularies:
     """The vocabularies defined in the built-in file and the given packs. YAML read here is
     left in ``parsed`` (by path) for the rules' validation to reuse."""
-    from medlint import cache
+    from medlint.read.yamlfile import load_yaml_file
 
     found: dict[str, Vocabulary] = {}
-    uses: dict[Path, frozenset[str]] = {}
     for path in dict.fromkeys([builtin_path(), *paths]):
         if not path.exists():
             continue
         display = _display(path)
-        written = path.read_text(encoding="utf-8", errors="replace")
-        uses[path] = frozenset(REFERENCE.findall(written))
-        items = cache.load_pack(path, salt="vocabularies")
-        if items is None:
-            from medlint.read.yamlfile import load_yaml_file  # only when not cached
-
-            data = load_yaml_file(path, error_type=RulePackError)
-            parsed[path] = data
-            items = _definitions(data, display)
-            cache.store_pack(path, items, salt="vocabularies")
-        for item in items:
+        data = load_yaml_file(path, error_type=RulePackError)
+        parsed[path] = data
+        # The built-in terms are compiled by the test suite, not on every run.
+        for item in _definitions(data, display, trusted=path == builtin_path()):
             vocabulary = Vocabulary(**{**item, "source": display})  # where it is now
             other = found.get(vocabulary.name)
             if other is not None:
@@ -99,7 +82,7 @@ def gather(paths: Iterable[Path], parsed: dict[Path, Any]) -> Vocabularies:
     expanded: dict[str, tuple[str, ...]] = {}
     for vocabulary in found.values():
         _resolve(vocabulary, found, expanded, ())
-    return Vocabularies(found, expanded, uses)
+    return Vocabularies(found, expanded)
 
 
 def expand(items: Sequence[str], expanded: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
@@ -155,19 +138,19 @@ def _resolve(
     return expanded[vocabulary.name]
 
 
-def _definitions(data: Any, display: str) -> list[dict[str, Any]]:
+def _definitions(data: Any, display: str, trusted: bool = False) -> list[dict[str, Any]]:
     """The vocabulary items of a pack, checked, as plain data for the cache."""
     if not isinstance(data, list):
         return []  # not a pack: the rules' validation says so
     positions = getattr(data, "line_of", lambda _index: 1)
     return [
-        _check(item, display, positions(index))
+        _check(item, display, positions(index), trusted)
         for index, item in enumerate(data)
         if is_vocabulary(item)
     ]
 
 
-def _check(raw: dict[str, Any], path: str, line: int) -> dict[str, Any]:
+def _check(raw: dict[str, Any], path: str, line: int, trusted: bool = False) -> dict[str, Any]:
     name = raw.get("vocabulary")
     label = f"vocabulary {name}" if isinstance(name, str) else "a vocabulary"
 
@@ -190,6 +173,8 @@ def _check(raw: dict[str, Any], path: str, line: int) -> dict[str, Any]:
             raise fail(f"{label} is missing '{key}'")
         try:
             values[key] = spec.check(raw[key])
+            if spec.check is patterns and not trusted:
+                compiling(values[key])
         except Invalid as exc:
             error = fail(f"'{key}' of {label} {exc}", key, exc.hint)
             if exc.index is not None and hasattr(raw[key], "position_of"):

@@ -24,11 +24,9 @@ class Checker(Protocol):
         scan: Scan,
         severity: Severity,
         sentences: Sequence[int] | None = None,
-        clauses: Sequence[int] | None = None,
     ) -> Iterator[Hit]:
         """Hits in the document; ``sentences`` limits the search to these sentence indexes
-        (the prefilter's candidates), None means every sentence. ``clauses``, when given, names
-        for each of those sentences the one anchor clause that holds there (-1: several)."""
+        (the prefilter's candidates), None means every sentence."""
         ...
 
 

@@ -13,7 +13,8 @@ from typing import Any, Final
 
 from medlint.findings import Severity
 from medlint.rules.kinds import Conclusion
-from medlint.rules.language import matcher_for, searcher_for
+from medlint.rules.language import matcher_for, widen
+from medlint.rules.literals import clauses
 from medlint.rules.schema import Field, context, patterns
 from medlint.rules.view import Located, Scan
 
@@ -33,8 +34,12 @@ FIELDS: Final = {
 class DocumentChecker:
     def __init__(self, options: Mapping[str, Any], trusted: bool = False) -> None:
         self.trigger = matcher_for(options, "patterns", trusted)
-        self.with_ = searcher_for(options, "with", trusted) if options.get("with") else None
-        self.requires = searcher_for(options, "requires", trusted)
+        self.with_ = matcher_for(options, "with", trusted) if options.get("with") else None
+        self.requires = matcher_for(options, "requires", trusted)
+        # The prefilter's clauses (see medlint.rules.literals.clauses).
+        self.anchors = clauses(
+            [widen(p) for p in options["patterns"]], [widen(p) for p in options.get("with") or ()]
+        )
         flags = {**DEFAULT_CONTEXT, **(options.get("context") or {})}
         self.skip = frozenset(flags["skip"])
         self.lower = frozenset(flags["lower"])
@@ -46,8 +51,7 @@ class DocumentChecker:
         """Note whether this chunk satisfies the rule, and its first trigger that counts."""
         if state["satisfied"]:
             return
-        # The source, not the prose: a link target or an href counts as a citation. (Parts of
-        # the list with required literals are searched only where one occurs: see search_parts.)
+        # The source, not the prose: a link target or an href counts as a citation.
         if self.requires.search(scan.document.text, timeout=scan.timeout):
             state["satisfied"] = True
             return

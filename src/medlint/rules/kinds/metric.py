@@ -48,7 +48,6 @@ class MetricChecker:
         scan: Scan,
         severity: Severity,
         sentences: Sequence[int] | None = None,
-        clauses: Sequence[int] | None = None,
     ) -> Iterator[Hit]:
         all_sentences = scan.document.sentences
         words = scan.words()  # a measure reads every sentence
@@ -96,7 +95,6 @@ class DocumentMetricChecker(MetricChecker):
         scan: Scan,
         severity: Severity,
         sentences: Sequence[int] | None = None,
-        clauses: Sequence[int] | None = None,
     ) -> Iterator[Hit]:
         return iter(())
 

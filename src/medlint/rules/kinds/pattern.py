@@ -11,7 +11,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Final
 
 from medlint.findings import Severity
-from medlint.rules.language import Matcher, matcher_for, searcher_for
+from medlint.rules.language import matcher_for, widen
+from medlint.rules.literals import clauses
 from medlint.rules.schema import Field, boolean, context, one_of, patterns
 from medlint.rules.view import Hit, Scan
 
@@ -36,17 +37,16 @@ FIELDS: Final = {
 class PatternChecker:
     def __init__(self, options: Mapping[str, Any], trusted: bool = False) -> None:
         self.pattern = matcher_for(options, "patterns", trusted)
-        each = options.get("clause_sources")
-        # Each trigger pattern alone, for sentences where only its anchor clause holds.
-        self.by_clause = (
-            [Matcher(source, trusted=trusted, fast=fast) for source, fast in each] if each else None
+        self.with_ = matcher_for(options, "with", trusted) if options.get("with") else None
+        self.unless = matcher_for(options, "unless", trusted) if options.get("unless") else None
+        # The prefilter's clauses (see medlint.rules.literals.clauses).
+        self.anchors = clauses(
+            [widen(p) for p in options["patterns"]], [widen(p) for p in options.get("with") or ()]
         )
-        self.with_ = searcher_for(options, "with", trusted) if options.get("with") else None
-        self.unless = searcher_for(options, "unless", trusted) if options.get("unless") else None
         self.unless_scope = options.get("unless_scope") or "sentence"
         # What a claim must be about, named in its sentence or the one before; a claim without
         # it stands only on a promotional page (the engine decides once it knows the page).
-        self.subject = searcher_for(options, "subject", trusted) if options.get("subject") else None
+        self.subject = matcher_for(options, "subject", trusted) if options.get("subject") else None
         flags = {**DEFAULT_CONTEXT, **(options.get("context") or {})}
         self.skip = frozenset(flags["skip"])
         self.lower = frozenset(flags["lower"])
@@ -56,22 +56,14 @@ class PatternChecker:
         scan: Scan,
         severity: Severity,
         sentences: Sequence[int] | None = None,
-        clauses: Sequence[int] | None = None,
     ) -> Iterator[Hit]:
         all_sentences = scan.document.sentences
         prose = scan.document.prose
         timeout = scan.timeout
-        if sentences is None:
-            sentences = range(len(all_sentences))
-        by_clause = self.by_clause
-        if by_clause is None or clauses is None:
-            clauses = [-1] * len(sentences)
-        for index, clause in zip(sentences, clauses, strict=True):
+        for index in range(len(all_sentences)) if sentences is None else sentences:
             sentence = all_sentences[index]
-            # Where one clause holds, its pattern is the only one that can match.
-            pattern = self.pattern if clause < 0 or by_clause is None else by_clause[clause]
             checked = False  # 'with' and 'unless' are judged once per sentence, at its 1st match
-            for match in pattern.finditer(
+            for match in self.pattern.finditer(
                 prose, scan.lowered, sentence.start, sentence.end, timeout
             ):
                 if not checked:
