@@ -106,7 +106,7 @@ def test_lexicon_is_yaml_data() -> None:
 
 def test_context_eval_meets_targets(shared: Path) -> None:
     """The measured acceptance: negation F1 >= 0.96, hedge F1 >= 0.86 on the dev sets."""
-    script = Path(__file__).resolve().parents[1] / "bench" / "context_eval.py"
+    script = Path(__file__).resolve().parents[2] / "bench" / "context_eval.py"
     result = subprocess.run(
         [sys.executable, str(script)], capture_output=True, text=True, check=True
     )

@@ -9,7 +9,7 @@ import pytest
 
 from helpers import JSON_KEYS, medlint
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 
 
