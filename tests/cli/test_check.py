@@ -364,3 +364,21 @@ def test_explain_says_how_each_file_was_read(tmp_path: Path) -> None:
     )
     assert json.loads(as_json.stdout)[0]["profile"] == "promotional"
     assert "read as promotional" in as_json.stderr
+
+
+def test_a_suppression_for_a_rule_that_did_not_run_is_not_unused(tmp_path: Path) -> None:
+    """The README's editor recipe: --select or --ignore leaves the comment's rule out, so the
+    comment cannot be judged unused (MD100)."""
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "<!-- medlint-disable-next-line EV01 -->\n"
+        "Studies have shown that our readers like short sentences.\n",
+        encoding="utf-8",
+    )
+    for option in (["--select", "overclaim,risk"], ["--ignore", "EV01"]):
+        result = CliRunner().invoke(main, ["check", "--isolated", *option, str(draft)])
+        assert (result.exit_code, result.stdout) == (0, "No problems found in 1 file.\n")
+    unused = tmp_path / "unused.md"
+    unused.write_text("<!-- medlint-disable-next-line OC01 -->\nA plain sentence.\n")
+    result = CliRunner().invoke(main, ["check", "--isolated", str(unused)])
+    assert result.exit_code == 1 and "MD100 'OC01' suppresses nothing here" in result.stdout

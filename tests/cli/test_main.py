@@ -182,3 +182,16 @@ def test_version() -> None:
     import medlint
 
     assert run("--version") == (0, f"medlint, version {medlint.__version__}\n", "")
+
+
+def test_the_suppression_notes_are_listed_and_explained_like_rules() -> None:
+    from click.testing import CliRunner
+
+    from medlint.cli import main
+
+    listed = CliRunner().invoke(main, ["rules"]).stdout.splitlines()
+    assert listed[-2].split()[:4] == ["MD100", "unused-suppression", "suppression", "warning"]
+    assert listed[-1].split()[:2] == ["MD101", "unknown-rule-in-suppression"]
+    shown = CliRunner().invoke(main, ["rule", "MD100"])
+    assert shown.exit_code == 0
+    assert shown.stdout.startswith("MD100 unused-suppression  (suppression · warning)\n")

@@ -41,19 +41,26 @@ def _linter(rules: Sequence[str], builtin: bool) -> Linter:
 @no_builtin_option
 def list_rules(output_format: str, rules: tuple[str, ...], builtin: bool) -> None:
     """List every rule: id, name, category, severity and summary."""
+    from medlint.filters.suppress import META_DESCRIPTIONS
+
     linter = _linter(rules, builtin)
     if output_format == "json":
         import json
 
-        click.echo(
-            json.dumps([r.to_dict() for r in linter.all_rules], indent=2, ensure_ascii=False)
-        )
+        listed = [r.to_dict() for r in linter.all_rules] + list(META_DESCRIPTIONS)
+        click.echo(json.dumps(listed, indent=2, ensure_ascii=False))
         return
     for rule in linter.all_rules:
         flag = "" if rule.enabled else "  (off by default)"
         click.echo(
             f"{rule.id:<6} {rule.name:<28} {rule.category.value:<12} {rule.severity.value:<8} "
             f"{rule.summary}{flag}"
+        )
+    for meta in META_DESCRIPTIONS:  # medlint's own notes on suppression comments
+        summary = str(meta["message"]).replace("{match}", "…")
+        click.echo(
+            f"{meta['id']:<6} {meta['name']:<28} {meta['category']:<12} {meta['severity']:<8} "
+            f"{summary}"
         )
 
 
@@ -64,10 +71,26 @@ def list_rules(output_format: str, rules: tuple[str, ...], builtin: bool) -> Non
 @no_builtin_option
 def show_rule(rule_id: str, output_format: str, rules: tuple[str, ...], builtin: bool) -> None:
     """Explain one rule: message, why it matters, examples, better wording, references."""
+    from medlint.filters.suppress import META_DESCRIPTIONS
     from medlint.rules.doc import render_rule
 
     linter = _linter(rules, builtin)
     rule = linter.rule(rule_id)
+    meta = next((m for m in META_DESCRIPTIONS if rule_id in (m["id"], m["name"])), None)
+    if rule is None and meta is not None:
+        if output_format == "json":
+            import json
+
+            click.echo(json.dumps(meta, indent=2, ensure_ascii=False))
+        else:
+            click.echo(f"{meta['id']} {meta['name']}  ({meta['category']} · {meta['severity']})")
+            click.echo(f"{'Message':<16}{meta['message']}")
+            click.echo(f"{'Why it matters':<16}{meta['why']}")
+            click.echo(f"{'Better':<16}{meta['suggest']}")
+            references: list[dict[str, str]] = meta["references"]  # type: ignore[assignment]
+            for reference in references:
+                click.echo(f"{'References':<16}{reference['title']}  {reference['url']}")
+        return
     if rule is None:
         import difflib
 

@@ -162,8 +162,11 @@ def _suppressed(
                 suppressed = True
         if not suppressed:
             kept.append(finding)
+    selected = frozenset(rule.id for rule in selection.rules)
     for region in regions:
         if not region.used and region.directive is not None:
+            if region.covers is not None and not region.covers & selected:
+                continue  # its rules did not run (--select, --ignore): it may well be needed
             name = region.name or region.directive.whole
             if name is None:
                 continue
