@@ -270,7 +270,8 @@ def run(
     if options.baseline is not None:
         from medlint.filters.baseline import load_baseline, new_findings
 
-        result.findings = new_findings(result.findings, load_baseline(options.baseline))
+        baseline = load_baseline(options.baseline)
+        result.findings = new_findings(result.findings, baseline, options.baseline)
     return result
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from helpers import medlint
 
 
@@ -50,3 +52,26 @@ def test_a_bad_baseline_is_a_clear_error(tmp_path: Path) -> None:
         2,
         "medlint: base.json: not a medlint baseline (expected a 'findings' list)\n",
     )
+
+
+def test_a_baseline_works_from_any_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Written at the repository's root, read from a sub-folder: nothing comes back."""
+    from click.testing import CliRunner
+
+    from medlint.cli import main
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "post.md").write_text("Our stem cell protocol cures MS.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    written = CliRunner().invoke(
+        main, ["check", "--isolated", "--write-baseline", ".medlint-baseline.json", "docs"]
+    )
+    assert written.exit_code == 0
+    monkeypatch.chdir(docs)
+    again = CliRunner().invoke(
+        main, ["check", "--isolated", "--baseline", "../.medlint-baseline.json", "."]
+    )
+    assert (again.exit_code, again.stdout) == (0, "No problems found in 1 file.\n")

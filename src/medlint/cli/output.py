@@ -54,7 +54,7 @@ def write_baseline(result: RunResult, target: str) -> None:
     """Record the run's findings in the baseline file ``target``, and say so."""
     from medlint.report.baseline import render_baseline
 
-    write_atomically(target, render_baseline(result.findings, __version__))
+    write_atomically(target, render_baseline(result.findings, __version__, Path(target)))
     say(f"medlint: wrote {len(result.findings)} findings to {target}")
 
 

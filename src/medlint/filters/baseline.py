@@ -1,7 +1,9 @@
 """Baselines: accept today's findings, report only new ones.
 
 ``--write-baseline FILE`` records every finding as (path, rule, fingerprint); ``--baseline FILE``
-drops findings recorded there. The fingerprint hashes the rule, the normalised match and its
+drops findings recorded there. Paths are written relative to the baseline file's folder, so the
+same baseline works from any working folder (``cd docs && medlint check --baseline
+../.medlint-baseline.json .``). The fingerprint hashes the rule, the normalised match and its
 sentence, not line numbers, so findings survive text moving around the file. Writing the file
 is output: ``medlint.report.baseline``.
 """
@@ -19,18 +21,20 @@ from medlint.findings import Finding
 Key = tuple[str, str, str]
 
 
-def _path_key(path: str | None) -> str:
+def _path_key(path: str | None, root: Path) -> str:
     if not path or path == "-":
         return path or ""
-    candidate = Path(path)
+    candidate = Path(path).resolve()
     try:
-        return candidate.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return candidate.relative_to(root).as_posix()
     except ValueError:
         return candidate.as_posix()
 
 
-def key_of(finding: Finding) -> Key:
-    return (_path_key(finding.path), finding.rule, finding.fingerprint)
+def key_of(finding: Finding, baseline: Path) -> Key:
+    """How the baseline file at ``baseline`` records a finding."""
+    root = baseline.resolve().parent
+    return (_path_key(finding.path, root), finding.rule, finding.fingerprint)
 
 
 def load_baseline(path: Path) -> Counter[Key]:
@@ -52,12 +56,12 @@ def load_baseline(path: Path) -> Counter[Key]:
     return counts
 
 
-def new_findings(findings: Sequence[Finding], baseline: Counter[Key]) -> list[Finding]:
-    """Findings not in the baseline; each baseline entry excuses one finding."""
+def new_findings(findings: Sequence[Finding], baseline: Counter[Key], path: Path) -> list[Finding]:
+    """Findings not in the baseline read from ``path``; each entry excuses one finding."""
     remaining = Counter(baseline)
     result = []
     for finding in findings:
-        key = key_of(finding)
+        key = key_of(finding, path)
         if remaining[key] > 0:
             remaining[key] -= 1
         else:
