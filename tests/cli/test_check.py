@@ -80,6 +80,8 @@ Options:
                                   baseline file.
   --write-baseline FILE           Record today's findings in this file, and
                                   exit 0.
+  --color [auto|always|never]     Colour the text report (auto: on a terminal,
+                                  unless NO_COLOR is set).  [default: auto]
   --explain                       Say how each file was read (promotional,
                                   informational, warning or scholarly page)
                                   and the words that decided it.
@@ -382,3 +384,55 @@ def test_a_suppression_for_a_rule_that_did_not_run_is_not_unused(tmp_path: Path)
     unused.write_text("<!-- medlint-disable-next-line OC01 -->\nA plain sentence.\n")
     result = CliRunner().invoke(main, ["check", "--isolated", str(unused)])
     assert result.exit_code == 1 and "MD100 'OC01' suppresses nothing here" in result.stdout
+
+
+def test_color_follows_the_option_and_no_color(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text("Our stem cells cure MS.\n", encoding="utf-8")
+    always = CliRunner().invoke(main, ["check", "--isolated", "--color", "always", str(draft)])
+    never = CliRunner().invoke(main, ["check", "--isolated", "--color", "never", str(draft)])
+    assert "\x1b[" in always.stdout and "\x1b[" not in never.stdout
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    forced = CliRunner().invoke(main, ["check", "--isolated", str(draft)])
+    assert "\x1b[" in forced.stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = CliRunner().invoke(main, ["check", "--isolated", str(draft)])
+    assert "\x1b[" not in plain.stdout
+
+
+def test_sarif_uris_are_percent_encoded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "sp ace"
+    folder.mkdir()
+    (folder / "my draft é#1.md").write_text("Our stem cells cure MS.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--isolated", "--format", "sarif", "sp ace"])
+    [run] = json.loads(result.stdout)["runs"]
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
+    }
+    assert uris == {"sp%20ace/my%20draft%20%C3%A9%231.md"}
+
+
+def test_junit_fails_only_what_fail_on_fails(tmp_path: Path) -> None:
+    from xml.etree import ElementTree
+
+    draft = tmp_path / "draft.md"
+    draft.write_text("Our stem cells cure MS.\n", encoding="utf-8")
+    every = CliRunner().invoke(main, ["check", "--isolated", "--format", "junit", str(draft)])
+    errors = CliRunner().invoke(
+        main, ["check", "--isolated", "--format", "junit", "--fail-on", "error", str(draft)]
+    )
+    counted = [
+        int(ElementTree.fromstring(r.stdout.split("\n", 1)[1]).get("failures") or 0)
+        for r in (every, errors)
+    ]
+    found = json.loads(
+        CliRunner().invoke(main, ["check", "--isolated", "--format", "json", str(draft)]).stdout
+    )
+    assert counted == [
+        sum(f["severity"] in ("warning", "error") for f in found),
+        sum(f["severity"] == "error" for f in found),
+    ]
+    assert counted[0] > counted[1] > 0

@@ -90,6 +90,13 @@ def _selection(context: click.Context, option: click.Parameter, values: Any) -> 
     help="Record today's findings in this file, and exit 0.",
 )
 @click.option(
+    "--color",
+    type=click.Choice(("auto", "always", "never")),
+    default="auto",
+    show_default=True,
+    help="Colour the text report (auto: on a terminal, unless NO_COLOR is set).",
+)
+@click.option(
     "--explain",
     is_flag=True,
     help="Say how each file was read (promotional, informational, warning or scholarly page) "
@@ -108,6 +115,7 @@ def check(
     statistics: bool,
     output_file: str | None,
     write_baseline: str | None,
+    color: str,
     explain: bool,
     **settings: Any,
 ) -> None:
@@ -125,7 +133,7 @@ def check(
     if write_baseline:
         output.write_baseline(result, write_baseline)
         sys.exit(2 if result.errors else 0)
-    output.write_report(result, output_format, statistics, output_file)
+    output.write_report(result, output_format, statistics, output_file, color)
     if explain:
         output.explain(result.paths, to_stdout=output_format == "text" and output_file is None)
     sys.exit(exit_code(result))

@@ -25,8 +25,24 @@ def fail(error: object) -> NoReturn:
     sys.exit(2)
 
 
+def use_color(choice: str, output_file: str | None, output_format: str) -> bool:
+    """``--color``: always, never, or (auto) on a terminal unless ``NO_COLOR`` is set;
+    ``FORCE_COLOR`` turns it on in auto mode (https://no-color.org, https://force-color.org)."""
+    import os
+
+    if choice != "auto":
+        return choice == "always"
+    if output_file is not None or output_format != "text" or os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+
+
 def write_report(
-    result: RunResult, output_format: str, statistics: bool, output_file: str | None
+    result: RunResult,
+    output_format: str,
+    statistics: bool,
+    output_file: str | None,
+    color: str = "auto",
 ) -> None:
     """The report of a run, on stdout or in ``output_file``; streamed when the format can be."""
     from medlint.filters.suppress import META_DESCRIPTIONS
@@ -37,7 +53,8 @@ def write_report(
         tool_version=__version__,
         errors=tuple(result.errors),
         statistics=statistics,
-        color=output_file is None and output_format == "text" and sys.stdout.isatty(),
+        color=use_color(color, output_file, output_format),
+        fail_on=result.fail_on,
         paths=tuple(result.paths),
         rules=[r.to_dict() for r in result.rules] + list(META_DESCRIPTIONS),
     )

@@ -1,4 +1,6 @@
-"""``--format junit``: JUnit XML, a test suite per file and a failing test case per finding."""
+"""``--format junit``: JUnit XML, a test suite per file and a test case per finding, failing
+when the finding is at or above ``--fail-on`` (below it, the case passes and says why in its
+output), so the report agrees with medlint's exit code."""
 
 from __future__ import annotations
 
@@ -6,8 +8,12 @@ from collections.abc import Sequence
 from itertools import groupby
 from xml.etree import ElementTree
 
-from medlint.findings import Finding
+from medlint.findings import Finding, Severity
 from medlint.report.reporter import RunSummary
+
+
+def _fails(finding: Finding, fail_on: str) -> bool:
+    return fail_on != "never" and finding.severity.rank >= Severity(fail_on).rank
 
 
 class JunitReporter:
@@ -17,8 +23,9 @@ class JunitReporter:
         }
         paths = [*summary.paths, *(p for p in by_path if p not in summary.paths)]
         tests = sum(max(len(by_path.get(p, [])), 1) for p in paths)
+        failing = sum(_fails(f, summary.fail_on) for f in findings)
         root = ElementTree.Element(
-            "testsuites", name="medlint", tests=str(tests), failures=str(len(findings))
+            "testsuites", name="medlint", tests=str(tests), failures=str(failing)
         )
         for path in paths:
             items = by_path.get(path, [])
@@ -27,7 +34,7 @@ class JunitReporter:
                 "testsuite",
                 name=path,
                 tests=str(max(len(items), 1)),
-                failures=str(len(items)),
+                failures=str(sum(_fails(f, summary.fail_on) for f in items)),
             )
             if not items:
                 ElementTree.SubElement(suite, "testcase", name="medlint", classname=path)
@@ -40,13 +47,18 @@ class JunitReporter:
                     file=path,
                     line=str(f.line),
                 )
+                detail = f"{path}:{f.line}:{f.column}: {f.match!r}\n{f.suggestion}"
+                if not _fails(f, summary.fail_on):
+                    out = ElementTree.SubElement(case, "system-out")
+                    out.text = f"{f.severity.value} below --fail-on: {f.message}\n{detail}"
+                    continue
                 failure = ElementTree.SubElement(
                     case,
                     "failure",
                     message=f.message,
                     type=f"{f.severity.value} {f.category.value}",
                 )
-                failure.text = f"{path}:{f.line}:{f.column}: {f.match!r}\n{f.suggestion}"
+                failure.text = detail
         ElementTree.indent(root)
         body = ElementTree.tostring(root, encoding="unicode")
         return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'

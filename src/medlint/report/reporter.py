@@ -24,6 +24,7 @@ class RunSummary(NamedTuple):
     paths: Sequence[str] = ()  # every file checked, in order
     rules: Sequence[Mapping[str, Any]] = ()  # rule metadata (to_dict)
     all_rule_metadata: bool = False  # SARIF: describe every rule, not only those reported
+    fail_on: str = "warning"  # the least severity that fails the run (junit: a failure)
 
 
 class Reporter(Protocol):

@@ -19,15 +19,19 @@ DEFAULT_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _uri(path: str | None) -> str:
+    """A URI reference for the file: relative and percent-encoded ("my draft #1.md" ->
+    "my%20draft%20%231.md"), or a file: URI outside the working folder."""
+    from urllib.parse import quote
+
     if not path or path == "-":
         return "stdin"
     candidate = Path(path)
     if candidate.is_absolute():
         try:
-            return candidate.resolve().relative_to(Path.cwd().resolve()).as_posix()
+            candidate = candidate.resolve().relative_to(Path.cwd().resolve())
         except ValueError:
             return candidate.resolve().as_uri()
-    return candidate.as_posix()
+    return quote(candidate.as_posix())
 
 
 def _rule_descriptor(rule: Mapping[str, Any]) -> dict[str, Any]:
