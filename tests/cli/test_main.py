@@ -73,10 +73,10 @@ def test_stdin_with_filename_picks_the_format() -> None:
 
 def test_directories_skip_hidden_and_vcs_folders(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
-    (tmp_path / ".git" / "notes.md").write_text("Stem cells cure MS.", encoding="utf-8")
-    (tmp_path / ".hidden.md").write_text("Stem cells cure MS.", encoding="utf-8")
+    (tmp_path / ".git" / "notes.md").write_text("Our stem cells cure MS.", encoding="utf-8")
+    (tmp_path / ".hidden.md").write_text("Our stem cells cure MS.", encoding="utf-8")
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "post.markdown").write_text("Stem cells cure MS.", encoding="utf-8")
+    (tmp_path / "sub" / "post.markdown").write_text("Our stem cells cure MS.", encoding="utf-8")
     (tmp_path / "image.png").write_bytes(b"\x89PNG\x00")
     code, out, _ = run("check", "--select", "OC01", "--format", "json", str(tmp_path))
     assert code == 1

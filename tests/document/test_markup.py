@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -45,6 +47,37 @@ HTML = """<html><head><title>Cures MS</title><script>var x = "cures MS";</script
 """
 
 
+# Plain rules with no subject or profile, so these tests see only what the readers let through.
+PACK = """\
+- id: T01
+  name: cure-word
+  category: overclaim
+  severity: error
+  message: "'{match}' is a cure word."
+  suggest: Say what was shown.
+  why: A test rule.
+  references: [{title: Guide, url: "https://example.org"}]
+  patterns: ['cur(?:e|es)']
+  examples: {flag: ["It cures."], pass: ["No cure."]}
+- id: T02
+  name: miracle-word
+  category: hype
+  severity: warning
+  message: "'{match}' is hype."
+  suggest: Say what was shown.
+  why: A test rule.
+  references: [{title: Guide, url: "https://example.org"}]
+  patterns: ['miracle', 'repair nerves']
+  examples: {flag: ["A miracle."], pass: ["A normal day."]}
+"""
+
+
+def _linter(tmp_path: Path) -> Linter:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(PACK, encoding="utf-8")
+    return Linter(rules=[pack], builtin=False)
+
+
 def positions(linter: Linter, text: str, format: str) -> list[tuple[int, int, str]]:
     lines = text.split("\n")
     result = []
@@ -54,8 +87,8 @@ def positions(linter: Linter, text: str, format: str) -> list[tuple[int, int, st
     return result
 
 
-def test_markdown_lints_prose_only() -> None:
-    linter = Linter(select=["OC01", "HY01"])
+def test_markdown_lints_prose_only(tmp_path: Path) -> None:
+    linter = _linter(tmp_path)
     assert positions(linter, MARKDOWN, "markdown") == [
         (5, 16, "Cures"),
         (18, 14, "cure"),
@@ -75,8 +108,8 @@ def test_markdown_headings_and_list_items_are_sentences() -> None:
     assert document.sentences[0].heading
 
 
-def test_html_lints_visible_prose_only() -> None:
-    linter = Linter(select=["OC01", "HY01", "MX02"])
+def test_html_lints_visible_prose_only(tmp_path: Path) -> None:
+    linter = _linter(tmp_path)
     assert positions(linter, HTML, "html") == [
         (4, 5, "Miracle"),
         (4, 53, "cure"),

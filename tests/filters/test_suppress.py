@@ -20,25 +20,25 @@ def test_markdown_next_line_and_ranges() -> None:
         "The procedure is completely safe.\n"
         "<!-- medlint-enable risk -->\n"
         "The procedure is completely safe.\n"
-        "It cures MS. <!-- medlint-disable-line cure-claim -->\n"
+        "Our stem cells cure MS. <!-- medlint-disable-line cure-claim -->\n"
     )
     assert rules_and_lines(text, "markdown") == [("OC01", 3), ("RK01", 7)]
 
 
 def test_disable_without_names_covers_every_rule() -> None:
-    text = "<!-- medlint-disable -->\nIt cures MS and is completely safe.\n"
+    text = "<!-- medlint-disable -->\nOur stem cells cure MS and is completely safe.\n"
     assert rules_and_lines(text, "markdown") == []
 
 
 def test_html_comments_work_too() -> None:
-    text = "<p>It cures MS.</p>\n<!-- medlint-disable-next-line OC01 -->\n<p>It cures MS.</p>\n"
+    text = "<p>Our stem cells cure MS.</p>\n<!-- medlint-disable-next-line OC01 -->\n<p>Our stem cells cure MS.</p>\n"
     assert rules_and_lines(text, "html") == [("OC01", 1)]
 
 
 def test_plain_text_directive_lines() -> None:
-    text = "medlint: disable-next-line cure-claim\nIt cures MS.\n# medlint: disable overclaim\nIt cures MS.\n"
+    text = "medlint: disable-next-line cure-claim\nOur stem cells cure MS.\n# medlint: disable overclaim\nOur stem cells cure MS.\n"
     assert rules_and_lines(text, "text") == []
-    assert rules_and_lines("It cures MS.\nmedlint: enable\n", "text") == [("OC01", 1)]
+    assert rules_and_lines("Our stem cells cure MS.\nmedlint: enable\n", "text") == [("OC01", 1)]
 
 
 def test_unused_and_unknown_names_are_reported() -> None:
