@@ -104,8 +104,9 @@ def test_config_errors_name_file_and_key(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("[tool.medlint]\nselect = 5\n", encoding="utf-8")
     code, _, err = run("draft.md", cwd=tmp_path)
     assert code == 2
-    assert err.strip().endswith(
-        "pyproject.toml: 'select' must be a list of rule ids, names or categories"
+    assert err == (
+        f"medlint: {tmp_path / 'pyproject.toml'}:2: 'select' must be a list of rule ids, names "
+        "or categories\n"
     )
     assert "Traceback" not in err
 

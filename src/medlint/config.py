@@ -15,6 +15,9 @@ Keys::
     per-file-ignores: {"archive/**": [overclaim], "*.html": [RD02]}
     fail-on: error                     # error | warning | info | never
     readability-grade: 9               # target Flesch-Kincaid grade for RD01
+    exclude: [node_modules, .venv]     # files and folders not linted (replaces the defaults)
+    extend-exclude: ["drafts/**"]      # ... added to the defaults
+    force-exclude: true                # exclude files named on the command line too
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from medlint.errors import ConfigError
+from medlint.read.discover import DEFAULT_EXCLUDE
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
 
@@ -38,6 +42,9 @@ KEYS = (
     "per-file-ignores",
     "fail-on",
     "readability-grade",
+    "exclude",
+    "extend-exclude",
+    "force-exclude",
 )
 
 
@@ -54,6 +61,36 @@ class Config(NamedTuple):
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     fail_on: str | None = None
     readability_grade: float | None = None
+    exclude: tuple[str, ...] | None = None  # None: DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool | None = None
+    keys: tuple[str, ...] = ()  # the keys the file sets (for --show-settings)
+
+    @property
+    def excludes(self) -> tuple[str, ...]:
+        """Every exclude pattern in force: ``exclude`` (or the defaults) and ``extend-exclude``."""
+        return (*(DEFAULT_EXCLUDE if self.exclude is None else self.exclude), *self.extend_exclude)
+
+    def excluded(self, path: Path, is_dir: bool = False) -> str | None:
+        """The exclude pattern that matches ``path`` or a folder above it (below the
+        configuration's folder), else None. Patterns are globs relative to that folder, as in
+        ruff: one without '/' matches a name at any depth; 'x/' matches folders only."""
+        patterns = self.excludes
+        if not patterns:
+            return None
+        try:
+            parts = path.resolve().relative_to((self.root or Path.cwd()).resolve()).parts
+        except ValueError:
+            parts = (path.name,)
+        for depth in range(1, len(parts) + 1):
+            relative = PurePosixPath(*parts[:depth])
+            folder = depth < len(parts) or is_dir
+            for pattern in patterns:
+                if pattern.endswith("/") and not folder:
+                    continue
+                if _glob_match(relative, pattern.rstrip("/")):
+                    return pattern
+        return None
 
     def ignored_for(self, file: Path) -> tuple[str, ...]:
         """Rules that ``per-file-ignores`` turns off for this file."""
@@ -113,7 +150,8 @@ def load_config(path: Path) -> Config:
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"invalid TOML: {exc}", path=str(path)) from None
         table = data.get("tool", {}).get("medlint", {})
-        return _parse(table, path, lambda key: None)
+        text = path.read_text(encoding="utf-8")
+        return _parse(table, path, lambda key: toml_line_of(text, key))
     from medlint.read.yamlfile import load_yaml_file
 
     data = load_yaml_file(path, error_type=ConfigError)
@@ -153,7 +191,7 @@ def _parse(data: Any, path: Path, line_of: Any) -> Config:
                 else "expected one of " + ", ".join(KEYS),
             )
     root = path.parent
-    settings: dict[str, Any] = {"path": path, "root": root}
+    settings: dict[str, Any] = {"path": path, "root": root, "keys": tuple(map(str, data))}
     if "select" in data:
         settings["select"] = names("select")
     if "extend-select" in data:
@@ -197,4 +235,41 @@ def _parse(data: Any, path: Path, line_of: Any) -> Config:
         if isinstance(grade, bool) or not isinstance(grade, int | float) or grade <= 0:
             raise fail("readability-grade", f"must be a positive number, got {grade!r}")
         settings["readability_grade"] = float(grade)
+    for key in ("exclude", "extend-exclude"):
+        if key in data:
+            value = data[key]
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise fail(key, "must be a list of glob patterns")
+            settings[key.replace("-", "_")] = tuple(value)
+    if "force-exclude" in data:
+        if not isinstance(data["force-exclude"], bool):
+            raise fail("force-exclude", f"must be true or false, got {data['force-exclude']!r}")
+        settings["force_exclude"] = data["force-exclude"]
     return Config(**settings)
+
+
+def toml_line_of(text: str, key: str) -> int | None:
+    """The line of ``key`` in pyproject.toml's ``[tool.medlint]`` table (tomllib gives no
+    positions): a ``key =`` line inside the table, or a ``[tool.medlint.key]`` header; else the
+    table's own header line."""
+    import re
+
+    header = re.compile(r"^\s*\[\s*tool\s*\.\s*medlint\s*(?:\.\s*(?P<sub>[^\]]+?)\s*)?\]")
+    assignment = re.compile(r"^\s*(?P<key>\"[^\"]*\"|'[^']*'|[\w.-]+)\s*=")
+    table_line = None
+    inside = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.lstrip().startswith("["):
+            found = header.match(line)
+            inside = found is not None and not found.group("sub")
+            if found and found.group("sub") and found.group("sub").strip("\"'") == key:
+                return number
+            if inside and table_line is None:
+                table_line = number
+            continue
+        match = assignment.match(line) if inside else None
+        if match and match.group("key").strip("\"'").split(".")[0] == key:
+            return number
+    return table_line

@@ -7,7 +7,7 @@ CMS plugin keeps between requests.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from medlint.filters.overlap import merged
 from medlint.filters.selection import Selection
 from medlint.findings import Finding
 from medlint.read.chunking import Chunk, split
-from medlint.read.source import FORMATS, Format
+from medlint.read.source import FORMATS, Format, is_mdx
 from medlint.rules.loader import (
     builtin_pack_paths,
     expand_paths,
@@ -108,7 +108,10 @@ class Linter:
         format = _check_format(format)
         if text.startswith("\ufeff"):
             text = text[1:]
-        return self.lint_chunks(split(text, format), format, path, problems, jobs=jobs)
+        chunks = split(text, format)
+        if is_mdx(path):
+            chunks = _masked(chunks)
+        return self.lint_chunks(chunks, format, path, problems, jobs=jobs)
 
     def lint_file(
         self,
@@ -118,10 +121,10 @@ class Linter:
         jobs: int = 1,
     ) -> list[Finding]:
         """Findings for one file, read in chunks (memory is bounded by the paragraph)."""
-        from medlint.read.source import format_for, read_chunks
+        from medlint.read.source import format_for
 
         chosen = _check_format(format) if format else format_for(path)
-        chunks = read_chunks(Path(path), chosen, str(path))
+        chunks = source_chunks(Path(path), chosen, str(path))
         return self.lint_chunks(chunks, chosen, str(path), problems, jobs=jobs)
 
     def lint_chunks(
@@ -173,6 +176,22 @@ class Linter:
             )
         findings.sort(key=lambda f: f.sort_key)
         return merged(findings, self._standalone)
+
+
+def source_chunks(path: Path, format: Format, display: str | None = None) -> Iterator[Chunk]:
+    """A file's chunks as the rules read them (see ``read_chunks``); MDX's JSX and ES module
+    lines masked (``document.markup.mask_mdx``)."""
+    from medlint.read.source import read_chunks
+
+    chunks = read_chunks(path, format, display)
+    return _masked(chunks) if is_mdx(path) else chunks
+
+
+def _masked(chunks: Iterable[Chunk]) -> Iterator[Chunk]:
+    from medlint.document.markup import mask_mdx
+
+    for chunk in chunks:
+        yield chunk._replace(text=mask_mdx(chunk.text))
 
 
 def _check_format(format: str) -> Format:

@@ -36,12 +36,22 @@ class Options(NamedTuple):
     stdin_filename: str | None = None
     prefilter: bool = True
     jobs: int | None = None  # worker processes; None: one per core for many files, else 1
+    force_exclude: bool = False  # exclude patterns apply to the paths named too
 
 
 class RunResult:
     """What a run found, filled in as it goes."""
 
-    __slots__ = ("errors", "fail_on", "files_checked", "findings", "paths", "problems", "rules")
+    __slots__ = (
+        "errors",
+        "fail_on",
+        "files_checked",
+        "findings",
+        "paths",
+        "problems",
+        "rules",
+        "sources",
+    )
 
     def __init__(self) -> None:
         self.findings: list[Finding] = []
@@ -51,6 +61,7 @@ class RunResult:
         self.paths: list[str] = []  # every file checked, in order
         self.fail_on = "warning"
         self.rules: tuple[Rule, ...] = ()
+        self.sources: dict[str, str] = {}  # texts read from standard input, by their name
 
     def fails(self) -> bool:
         """Whether a finding is at or above ``fail_on`` (never, when that is 'never')."""
@@ -68,6 +79,7 @@ class Runner:
         self._configs: dict[Path, Config] = {}
         self._linters: dict[Path | None, Linter] = {}
         self._explicit = load_config(options.config) if options.config else None
+        self.stdin_text: str | None = None  # kept for the report's source lines
 
     def config_for(self, path: Path | None) -> Config:
         if self.options.isolated:
@@ -81,6 +93,14 @@ class Runner:
         if found not in self._configs:
             self._configs[found] = load_config(found)
         return self._configs[found]
+
+    def excluded(self, path: Path, is_dir: bool = False) -> bool:
+        """Whether the configuration that applies to ``path`` excludes it."""
+        return self.config_for(path).excluded(path, is_dir) is not None
+
+    def forced(self, path: Path) -> bool:
+        """Whether excludes apply to ``path`` although it is named on the command line."""
+        return self.options.force_exclude or bool(self.config_for(path).force_exclude)
 
     def linter_for(self, config: Config) -> Linter:
         key = config.path
@@ -113,6 +133,7 @@ class Runner:
             config = self.config_for(file)
             linter = self.linter_for(config)
             text = decode(read_stdin(), name)
+            self.stdin_text = text
             findings = linter.lint_text(text, format_for(name), name, problems)
         else:
             file = Path(path)
@@ -128,7 +149,8 @@ class Runner:
         """What :meth:`lint_one` gives for each file (an error as text), the files that share
         a configuration linted together (see ``Linter.lint_batch``). For small files: each
         is read whole before any is linted."""
-        from medlint.read.source import format_for, read_chunks
+        from medlint.linter import source_chunks
+        from medlint.read.source import format_for
 
         outcomes: list[Outcome] = [([], [], None)] * len(files)
         groups: dict[Linter, list[tuple[int, Path, Config, list[Chunk], Format]]] = {}
@@ -137,7 +159,7 @@ class Runner:
                 config = self.config_for(file)
                 linter = self.linter_for(config)
                 format = format_for(file)
-                chunks = list(read_chunks(file, format, str(file)))
+                chunks = list(source_chunks(file, format, str(file)))
             except MedlintError as error:
                 outcomes[place] = ([], [], str(error))
                 continue
@@ -246,9 +268,10 @@ def run(
     top_config = runner.config_for(None)
     result.fail_on = options.fail_on or top_config.fail_on or "warning"
     result.rules = runner.linter_for(top_config).all_rules
-    files = list(discover([p for p in paths if p != "-"]))
+    named = [p for p in paths if p != "-"]
+    files = list(discover(named, runner.excluded, force=runner.forced))
     inputs: list[Path | str] = list(files)
-    if "-" in paths:
+    if "-" in paths and not _stdin_excluded(runner, options):
         inputs.insert(0, "-")
     stdin = read_stdin or (lambda: sys.stdin.buffer.read())
     jobs = choose_jobs(options.jobs, files)
@@ -261,18 +284,30 @@ def run(
         outcomes = _in_batches(runner, inputs, stdin)
     for item, (findings, problems, error) in zip(inputs, outcomes, strict=True):
         if error is not None:
-            result.errors.append(error)
+            if error not in result.errors:  # a broken configuration: once, not once per file
+                result.errors.append(error)
             continue
         result.findings.extend(findings)
         result.problems.extend(problems)
         result.files_checked += 1
         result.paths.append(str(item) if item != "-" else options.stdin_filename or "-")
+    if runner.stdin_text is not None:
+        result.sources[options.stdin_filename or "-"] = runner.stdin_text
     if options.baseline is not None:
         from medlint.filters.baseline import load_baseline, new_findings
 
         baseline = load_baseline(options.baseline)
         result.findings = new_findings(result.findings, baseline, options.baseline)
     return result
+
+
+def _stdin_excluded(runner: Runner, options: Options) -> bool:
+    """Standard input named (``--stdin-filename``) as an excluded file, with force-exclude:
+    not read, as ruff does, so an editor or hook can pipe every file through."""
+    if options.stdin_filename is None:
+        return False
+    name = Path(options.stdin_filename)
+    return runner.forced(name) and runner.excluded(name)
 
 
 def _serial(

@@ -32,6 +32,12 @@ def _folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def check(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    """``medlint check --format concise ARGS`` (one line per finding; a later --format wins)."""
+    return medlint(["check", "--format", "concise", *args], input=input)
+
+
+def check_full(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    """``medlint check ARGS``: the default report, each finding with its source line."""
     return medlint(["check", *args], input=input)
 
 
@@ -46,7 +52,7 @@ Options:
   -h, --help  Show this message and exit.
 
 Commands:
-  check       Lint text, Markdown and HTML files, folders, or '-' for...
+  check       Lint text, Markdown, MDX and HTML files, folders, or '-'...
   rule        Explain one rule: message, why it matters, examples, better...
   rules       List every rule: id, name, category, severity and summary.
   test-rules  Run every rule's examples: each 'flag' must be reported,...
@@ -54,10 +60,10 @@ Commands:
     "check": """\
 Usage: medlint check [OPTIONS] PATHS...
 
-  Lint text, Markdown and HTML files, folders, or '-' for standard input.
+  Lint text, Markdown, MDX and HTML files, folders, or '-' for standard input.
 
 Options:
-  --format [text|json|sarif|github|junit]
+  --format [text|concise|json|sarif|github|junit]
                                   Output format.  [default: text]
   --fail-on [error|warning|info|never]
                                   Exit 1 when a finding is at or above this
@@ -82,6 +88,13 @@ Options:
                                   exit 0.
   --color [auto|always|never]     Colour the text report (auto: on a terminal,
                                   unless NO_COLOR is set).  [default: auto]
+  -q, --quiet                     Print the findings only: no summary line.
+  --exit-zero                     Exit 0 even when there are findings (errors
+                                  still exit 2).
+  --force-exclude                 Apply the exclude patterns to the paths
+                                  named too (as pre-commit passes them).
+  --show-settings                 Print the settings that apply to each path,
+                                  and where each came from; lint nothing.
   --explain                       Say how each file was read (promotional,
                                   informational, warning or scholarly page)
                                   and the words that decided it.
@@ -316,7 +329,7 @@ def test_jobs(tmp_path: Path, jobs: str) -> None:
         (
             ["--format", "docx"],
             "Invalid value for '--format': 'docx' is not one of 'text', "
-            "'json', 'sarif', 'github', 'junit'.",
+            "'concise', 'json', 'sarif', 'github', 'junit'.",
         ),
         (
             ["--fail-on", "bad"],
@@ -339,7 +352,7 @@ def test_option_without_its_value() -> None:
 
 def test_missing_paths() -> None:
     assert check() == (2, "", f"{USAGE}Error: Missing argument 'PATHS...'.\n")
-    no_such_file = (2, "No problems found in 0 files.\n", "medlint: nope.md: no such file\n")
+    no_such_file = (2, "", "medlint: nope.md: no such file\n")  # no "No problems found"
     assert check("nope.md") == no_such_file
 
 

@@ -22,10 +22,16 @@ def test_check_reports_like_a_code_linter(tmp_path: Path) -> None:
     draft.write_text("Intro.\nOur stem cell protocol cures MS.\n", encoding="utf-8")
     code, out, err = run("check", "--select", "OC01", str(draft))
     assert (code, err) == (1, "")
-    assert out.splitlines() == [
+    lines = out.splitlines()
+    assert lines[:5] == [
         f"{draft}:2:24: error OC01 'cures' promises a cure or reversal that no trial has shown.",
-        "Found 1 problem (1 error) in 1 file.",
+        "  |",
+        "2 | Our stem cell protocol cures MS.",
+        "  |                        ^^^^^ OC01",
+        "  |",
     ]
+    assert lines[5].startswith("  = help: ")
+    assert lines[6:] == ["", "Found 1 problem (1 error) in 1 file."]
 
 
 def test_clean_example_passes_and_bad_examples_fail() -> None:

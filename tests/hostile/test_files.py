@@ -122,7 +122,7 @@ def test_a_path_that_disappears_during_the_run(
     (tmp_path / "b.md").write_text(CLAIM, encoding="utf-8")
     found = list(discovery.discover([str(tmp_path)]))
     (tmp_path / "a.md").unlink()  # gone after discovery, before it is read
-    monkeypatch.setattr(discovery, "discover", lambda paths: iter(found))
+    monkeypatch.setattr(discovery, "discover", lambda paths, *_args, **_kwargs: iter(found))
     code, findings, err = lint(tmp_path, "--select", "OC01", ".")
     assert code == 2
     assert places(findings) == [("b.md", 1, 16)]

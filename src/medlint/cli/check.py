@@ -96,6 +96,23 @@ def _selection(context: click.Context, option: click.Parameter, values: Any) -> 
     show_default=True,
     help="Colour the text report (auto: on a terminal, unless NO_COLOR is set).",
 )
+@click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary line.")
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Exit 0 even when there are findings (errors still exit 2).",
+)
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    default=False,
+    help="Apply the exclude patterns to the paths named too (as pre-commit passes them).",
+)
+@click.option(
+    "--show-settings",
+    is_flag=True,
+    help="Print the settings that apply to each path, and where each came from; lint nothing.",
+)
 @click.option(
     "--explain",
     is_flag=True,
@@ -116,16 +133,34 @@ def check(
     output_file: str | None,
     write_baseline: str | None,
     color: str,
+    quiet: bool,
+    exit_zero: bool,
+    show_settings: bool,
     explain: bool,
     **settings: Any,
 ) -> None:
-    """Lint text, Markdown and HTML files, folders, or '-' for standard input."""
+    """Lint text, Markdown, MDX and HTML files, folders, or '-' for standard input."""
     from medlint.cli import output
     from medlint.errors import MedlintError
+    from medlint.report import TEXT_FORMATS
     from medlint.run import Options, run
 
+    if statistics and output_format not in TEXT_FORMATS:
+        raise click.UsageError(
+            f"--statistics counts findings in the text report; --format {output_format} has "
+            "no place for it (count the rules of the JSON report instead)"
+        )
+    options = Options(**settings)  # every other option is a run.Options field
+    if show_settings:
+        from medlint.cli.settings import show
+
+        try:
+            show(paths, options)
+        except MedlintError as error:
+            output.fail(error)
+        sys.exit(0)
     try:
-        result = run(paths, Options(**settings))  # every other option is a run.Options field
+        result = run(paths, options)
     except MedlintError as error:
         output.fail(error)
     for message in (*result.errors, *result.problems):
@@ -133,14 +168,16 @@ def check(
     if write_baseline:
         output.write_baseline(result, write_baseline)
         sys.exit(2 if result.errors else 0)
-    output.write_report(result, output_format, statistics, output_file, color)
+    output.write_report(result, output_format, statistics, output_file, color, quiet)
     if explain:
-        output.explain(result.paths, to_stdout=output_format == "text" and output_file is None)
-    sys.exit(exit_code(result))
+        to_stdout = output_format in TEXT_FORMATS and output_file is None
+        output.explain(result.paths, to_stdout=to_stdout)
+    sys.exit(exit_code(result, exit_zero))
 
 
-def exit_code(result: RunResult) -> int:
-    """2 when a file or rule failed, else 1 when a finding is at or above ``fail_on``, else 0."""
+def exit_code(result: RunResult, exit_zero: bool = False) -> int:
+    """2 when a file or rule failed, else 1 when a finding is at or above ``fail_on`` (unless
+    ``exit_zero``), else 0."""
     if result.errors or result.problems:
         return 2
-    return 1 if result.fails() else 0
+    return 1 if result.fails() and not exit_zero else 0

@@ -32,7 +32,9 @@ def use_color(choice: str, output_file: str | None, output_format: str) -> bool:
 
     if choice != "auto":
         return choice == "always"
-    if output_file is not None or output_format != "text" or os.environ.get("NO_COLOR"):
+    from medlint.report import TEXT_FORMATS
+
+    if output_file is not None or output_format not in TEXT_FORMATS or os.environ.get("NO_COLOR"):
         return False
     return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
@@ -43,6 +45,7 @@ def write_report(
     statistics: bool,
     output_file: str | None,
     color: str = "auto",
+    quiet: bool = False,
 ) -> None:
     """The report of a run, on stdout or in ``output_file``; streamed when the format can be."""
     from medlint.filters.suppress import META_DESCRIPTIONS
@@ -57,6 +60,8 @@ def write_report(
         fail_on=result.fail_on,
         paths=tuple(result.paths),
         rules=[r.to_dict() for r in result.rules] + list(META_DESCRIPTIONS),
+        quiet=quiet,
+        sources=result.sources,
     )
     pieces = report_pieces(get_reporter(output_format), result.findings, summary)
     if output_file:
@@ -107,7 +112,8 @@ def explain(paths: Sequence[str], *, to_stdout: bool) -> None:
     after a text report, else on stderr, so a JSON or SARIF report stays parseable)."""
     from medlint.engine.engine import profile_of
     from medlint.errors import MedlintError
-    from medlint.read.source import format_for, read_chunks
+    from medlint.linter import source_chunks
+    from medlint.read.source import format_for
 
     stream = sys.stdout if to_stdout else sys.stderr
     for path in paths:
@@ -115,7 +121,9 @@ def explain(paths: Sequence[str], *, to_stdout: bool) -> None:
             stream.write("-: standard input is not read twice; lint the file to explain it\n")
             continue
         try:
-            profile = profile_of(read_chunks(Path(path), format_for(path), path), format_for(path))
+            profile = profile_of(
+                source_chunks(Path(path), format_for(path), path), format_for(path)
+            )
         except MedlintError as error:
             stream.write(f"{error}\n")
             continue

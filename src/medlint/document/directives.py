@@ -7,6 +7,7 @@ The document stage finds them (plain text leaves them out of its prose); the fil
     <!-- medlint-disable-next-line EV01 -->
     <!-- medlint-disable-line HY01 -->      (on the line it suppresses)
     medlint: disable-next-line EV01         (plain text, on a line of its own)
+    The drug cures it.  # medlint: disable-line OC01   (plain text, at the end of the line)
 """
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ _COMMENT = re.compile(
 _TEXT_LINE = re.compile(
     r"(?m)^[^\S\n]*(?:#|//)?[^\S\n]*medlint:[^\S\n]*"
     r"(?P<kind>disable-next-line|disable-line|disable|enable)\b(?P<names>[^\n]*)$"
+)
+# At the end of a line of plain text, after white space: disable-line only (as ruff's noqa).
+_TEXT_TRAILING = re.compile(
+    r"(?m)(?<=\S)[^\S\n]+(?:#|//)?[^\S\n]*medlint:[^\S\n]*"
+    r"(?P<kind>disable-line)\b(?P<names>[^\n]*)$"
 )
 _NAME = re.compile(r"[A-Za-z][\w.-]*")
 
@@ -66,6 +72,9 @@ def find_directives(
     ``next_line`` a whole-text line to the next line with content.
     """
     pattern = _TEXT_LINE if format == "text" else _COMMENT
+    matches = list(pattern.finditer(text))
+    if format == "text" and "medlint:" in text:
+        matches = sorted([*matches, *_TEXT_TRAILING.finditer(text)], key=lambda m: m.start())
 
     def named(text_: str, start: int, end: int) -> Name:
         if place is None:
@@ -73,7 +82,7 @@ def find_directives(
         return Name(text_, offset + start, offset + end, *place(start, end))
 
     result = []
-    for m in pattern.finditer(text):
+    for m in matches:
         base = m.start("names")
         names = tuple(
             named(n.group(), base + n.start(), base + n.end())
@@ -92,4 +101,5 @@ def find_directives(
 
 def text_directive_spans(text: str) -> list[tuple[int, int]]:
     """Where plain-text directive lines stand, so the prose reader can leave them out."""
-    return [(m.start(), m.end()) for m in _TEXT_LINE.finditer(text)]
+    found = [*_TEXT_LINE.finditer(text), *_TEXT_TRAILING.finditer(text)]
+    return sorted((m.start(), m.end()) for m in found)

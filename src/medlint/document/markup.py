@@ -228,6 +228,47 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
 _NOT_LINE_BREAK = re.compile(r"[^\r\n]")
 
 
+# --- MDX (Markdown with JSX and ES modules) -----------------------------------------------------
+
+_ESM = re.compile(r"(?:import|export)(?=[\s{*])")
+_JSX_LINE = re.compile(r"\s*(?:</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>|</?>|\{.*\})\s*")
+_JSX_OPEN = re.compile(r"\s*<[A-Z][\w.:-]*(?:\s|$)")
+
+
+def mask_mdx(text: str) -> str:
+    """MDX's code lines made spaces of the same length, so the Markdown reader reads only its
+    prose: ES module blocks (``import``/``export`` at the start of a line, to the next blank
+    line), lines that are a JSX tag (``<Note>``, ``<Chart data={x} />``, one spread over several
+    lines) or an expression (``{/* note */}``). Fenced code is left to the Markdown reader."""
+    lines = text.splitlines(keepends=True)
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    block = ""  # "esm" or "jsx" while inside one; the fence's marker while in fenced code
+    for line in lines:
+        body = line.rstrip("\r\n")
+        fence = _FENCE.match(body)
+        mask = True
+        if block not in ("", "esm", "jsx"):  # fenced code: the Markdown reader's
+            block = "" if fence and fence.group(1)[0] == block[0] else block
+            mask = False
+        elif block == "esm":
+            block = "esm" if body.strip() else ""
+        elif block == "jsx":
+            block = "" if body.rstrip().endswith(">") else "jsx"
+        elif fence:
+            block, mask = fence.group(1), False
+        elif _ESM.match(body):
+            block = "esm"
+        elif _JSX_OPEN.match(body) and not body.rstrip().endswith(">"):
+            block = "jsx"
+        else:
+            mask = _JSX_LINE.fullmatch(body) is not None
+        if mask:
+            spans.append((offset, offset + len(body)))
+        offset += len(line)
+    return _blanked(text, spans) if spans else text
+
+
 # --- HTML ---------------------------------------------------------------------------------------
 
 # Not prose: code and scripts, and the page's furniture (navigation, site header and footer,

@@ -20,6 +20,7 @@ SUFFIX_FORMATS: dict[str, Format] = {
     ".markdown": "markdown",
     ".mdown": "markdown",
     ".mkd": "markdown",
+    ".mdx": "markdown",  # its JSX and ES module lines masked first (see ``is_mdx``)
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
@@ -28,6 +29,11 @@ SUFFIX_FORMATS: dict[str, Format] = {
 
 def format_for(path: str | Path, default: Format = "text") -> Format:
     return SUFFIX_FORMATS.get(Path(path).suffix.lower(), default)
+
+
+def is_mdx(path: str | Path | None) -> bool:
+    """Whether a file is MDX: Markdown whose JSX and ``import``/``export`` lines are code."""
+    return path is not None and Path(path).suffix.lower() == ".mdx"
 
 
 def decode(data: bytes, path: str) -> str:

@@ -12,12 +12,15 @@ from medlint.report.reporter import Reporter, RunSummary
 if TYPE_CHECKING:
     from medlint.findings import Finding
 
-__all__ = ["REPORTERS", "Reporter", "RunSummary", "get_reporter", "report_pieces"]
+TEXT_FORMATS: Final = ("text", "concise")  # the formats for people: colour, statistics
+
+__all__ = ["REPORTERS", "TEXT_FORMATS", "Reporter", "RunSummary", "get_reporter", "report_pieces"]
 
 
 REPORTERS: Final = MappingProxyType(
     {
         "text": "medlint.report.text:TextReporter",
+        "concise": "medlint.report.text:ConciseReporter",
         "json": "medlint.report.json:JsonReporter",
         "sarif": "medlint.report.sarif:SarifReporter",
         "github": "medlint.report.github:GithubReporter",

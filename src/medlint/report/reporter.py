@@ -7,6 +7,7 @@ and the registry, which names the format modules, do not import each other.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ class RunSummary(NamedTuple):
     rules: Sequence[Mapping[str, Any]] = ()  # rule metadata (to_dict)
     all_rule_metadata: bool = False  # SARIF: describe every rule, not only those reported
     fail_on: str = "warning"  # the least severity that fails the run (junit: a failure)
+    quiet: bool = False  # text: the findings only, no summary line
+    sources: Mapping[str, str] = MappingProxyType({})  # texts not read from disk (stdin)
 
 
 class Reporter(Protocol):

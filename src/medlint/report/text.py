@@ -1,17 +1,27 @@
-"""``--format text``: ``path:line:col: severity rule message``, then a summary line.
+"""``--format text``: each finding as ruff shows it by default, then a summary line.
 
-Colour only on a terminal; ``--statistics`` adds a count per rule.
+    draft.md:1:14: error OC01 'cures' promises a cure or reversal that no trial has shown.
+      |
+    1 | Our protocol cures MS.
+      |              ^^^^^ OC01
+      = help: Say what the treatment was shown to do, in whom, and how often.
+
+``--format concise`` is the one line alone. A finding over several lines marks the rest of its
+first line. Colour follows ``--color``; ``--statistics`` adds a count per rule and ``--quiet``
+leaves out the summary line.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from medlint.findings import Finding, Severity
 from medlint.report.reporter import RunSummary
+from medlint.report.snippet import SourceLines, marked_line
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+_GUTTER = "1;34"  # bold blue, as ruff's
 
 
 def _paint(text: str, code: str, enabled: bool) -> str:
@@ -23,39 +33,79 @@ def _plural(count: int, word: str) -> str:
 
 
 class TextReporter:
+    """The full form: the finding's line, its source line and a marker under the words."""
+
+    full = True
+
     def render(self, findings: Sequence[Finding], summary: RunSummary, /) -> str:
         return "".join(self.pieces(findings, summary))
 
     def pieces(self, findings: Sequence[Finding], summary: RunSummary, /) -> Iterator[str]:
-        """The report in pieces of up to 1,000 lines, so a huge one is never built whole."""
+        """The report in pieces of up to 1,000 findings, so a huge one is never built whole."""
         lines: list[str] = []
         previous_path: str | None = None
-        for f in findings:
-            if previous_path is not None and f.path != previous_path:
+        source = SourceLines(summary.sources)
+        color = summary.color
+        for count, f in enumerate(findings, 1):
+            if not self.full and previous_path is not None and f.path != previous_path:
                 lines.append("\n")  # one group per file
             previous_path = f.path
-            where = _paint(f"{f.path or '-'}:{f.line}:{f.column}:", "1", summary.color)
-            severity = _paint(f.severity.value, _COLORS[f.severity], summary.color)
+            where = _paint(f"{f.path or '-'}:{f.line}:{f.column}:", "1", color)
+            severity = _paint(f.severity.value, _COLORS[f.severity], color)
             lines.append(f"{where} {severity} {f.rule} {f.message}\n")
-            if len(lines) >= 1000:
+            if self.full:
+                lines.extend(_snippet(f, source.line(f.path, f.line), color))
+            if count % 1000 == 0:
                 yield "".join(lines)
                 lines.clear()
         if summary.statistics and findings:
             counts = Counter((f.rule, f.name) for f in findings)
-            lines.append("\n")
-            for (rule, name), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-                lines.append(f"{count:5d}  {rule:<6} {name}\n")
-        by_severity = Counter(f.severity for f in findings)
-        files = _plural(summary.files_checked, "file")
-        if findings:
-            parts = ", ".join(
-                _plural(by_severity[s], s.value if s != Severity.INFO else "info").replace(
-                    "infos", "info"
-                )
-                for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-                if by_severity[s]
-            )
-            lines.append(f"Found {_plural(len(findings), 'problem')} ({parts}) in {files}.\n")
-        else:
-            lines.append(f"No problems found in {files}.\n")
+            if not self.full:
+                lines.append("\n")
+            for (rule, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+                lines.append(f"{n:5d}  {rule:<6} {name}\n")
+        if not summary.quiet:
+            lines.extend(_summary_line(findings, summary))
         yield "".join(lines)
+
+
+class ConciseReporter(TextReporter):
+    """``--format concise``: one line per finding, ``path:line:col: severity rule message``."""
+
+    full = False
+
+
+def _snippet(f: Finding, line: str | None, color: bool) -> Iterator[str]:
+    """The source line under a finding, with ``^`` under its words; only the help line when
+    the source cannot be read (a file changed or removed since it was linted)."""
+    paint: Callable[[str], str] = lambda text: _paint(text, _GUTTER, color)  # noqa: E731
+    width = len(str(f.line))
+    pad = " " * width
+    if line is not None:
+        end = f.end_column if f.end_line == f.line else None
+        shown, before, length = marked_line(line, f.column - 1, end - 1 if end else None)
+        marker = _paint("^" * length + f" {f.rule}", _COLORS[f.severity], color)
+        yield f"{pad} {paint('|')}\n"
+        yield f"{paint(str(f.line))} {paint('|')} {shown}".rstrip() + "\n"
+        yield f"{pad} {paint('|')} {' ' * before}{marker}\n"
+        yield f"{pad} {paint('|')}\n"
+    if f.suggestion:
+        help_text = " ".join(f.suggestion.split())
+        yield f"{pad} {paint('=')} {_paint('help', '1', color)}: {help_text}\n"
+    yield "\n"
+
+
+def _summary_line(findings: Sequence[Finding], summary: RunSummary) -> Iterator[str]:
+    """``Found N problems (...) in M files.``; nothing when no file could be checked because of
+    errors (they are on stderr: 'No problems found in 0 files' would be false comfort)."""
+    files = _plural(summary.files_checked, "file")
+    if findings:
+        by_severity = Counter(f.severity for f in findings)
+        parts = ", ".join(
+            _plural(by_severity[s], s.value) if s != Severity.INFO else f"{by_severity[s]} info"
+            for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+            if by_severity[s]
+        )
+        yield f"Found {_plural(len(findings), 'problem')} ({parts}) in {files}.\n"
+    elif summary.files_checked or not summary.errors:
+        yield f"No problems found in {files}.\n"
