@@ -62,13 +62,13 @@ def test_source_line_from_standard_input_escapes_control_characters() -> None:
         "--color",
         "always",
         "-",
-        input="Our\x1b[2J\tprotocol cures MS.\n",
+        input="Our stem cells\x1b[2J\tcure MS.\n",
     )
     assert (code, err) == (1, "")
     lines = out.splitlines()
-    assert lines[2] == "\x1b[1;34m1\x1b[0m \x1b[1;34m|\x1b[0m Our\\x1b[2J    protocol cures MS."
-    # 4 columns for the escape shown, 4 for the tab: the marker still stands under 'cures'
-    assert lines[3] == "  \x1b[1;34m|\x1b[0m " + " " * 23 + "\x1b[31m^^^^^ OC01\x1b[0m"
+    assert lines[2] == "\x1b[1;34m1\x1b[0m \x1b[1;34m|\x1b[0m Our stem cells\\x1b[2J    cure MS."
+    # 7 columns for the escape shown, 4 for the tab: the marker still stands under 'cure'
+    assert lines[3] == "  \x1b[1;34m|\x1b[0m " + " " * 25 + "\x1b[31m^^^^ OC01\x1b[0m"
 
 
 def test_a_finding_over_two_lines_marks_the_rest_of_the_first() -> None:
