@@ -16,8 +16,12 @@ from hypothesis import strategies as st
 from medlint.document.model import _ABBREVIATIONS, Document, looks_like_heading
 
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[.!?…]+[\"'”’)\]]*$")
+# An abbreviation written with a capital ("Ms") is matched as written: "MS." ends a sentence.
 _ABBREVIATION = re.compile(
-    r"\b(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r"|[^\W\d_])$", re.IGNORECASE
+    r"\b(?:"
+    + "|".join(re.escape(a) if a.islower() else f"(?-i:{re.escape(a)})" for a in _ABBREVIATIONS)
+    + r"|[^\W\d_])$",
+    re.IGNORECASE,
 )
 _SOFT = re.compile(r"\n[^\S\n]*(?=\S)")
 
