@@ -8,7 +8,7 @@ from pathlib import Path
 from helpers import medlint
 
 DRAFT = (
-    "Our stem cells cure MS.\nThis innovative therapy is new.\nThe treatment is completely safe.\n"
+    "Our stem cells cure MS.\nThis innovative therapy is new.\nOur treatment is completely safe.\n"
 )
 
 

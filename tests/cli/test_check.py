@@ -432,7 +432,10 @@ def test_junit_fails_only_what_fail_on_fails(tmp_path: Path) -> None:
     from xml.etree import ElementTree
 
     draft = tmp_path / "draft.md"
-    draft.write_text("Our stem cells cure MS.\n", encoding="utf-8")
+    draft.write_text(
+        "Our stem cells cure MS. Studies have shown that our stem cell therapy works.\n",
+        encoding="utf-8",
+    )
     every = CliRunner().invoke(main, ["check", "--isolated", "--format", "junit", str(draft)])
     errors = CliRunner().invoke(
         main, ["check", "--isolated", "--format", "junit", "--fail-on", "error", str(draft)]

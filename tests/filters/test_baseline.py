@@ -17,7 +17,7 @@ def invoke(tmp_path: Path, *args: str) -> tuple[int, str, str]:
 def test_baseline_reports_only_new_findings_after_lines_move(tmp_path: Path) -> None:
     draft = tmp_path / "draft.md"
     draft.write_text(
-        "Our stem cells cure MS.\n\nThe procedure is completely safe.\n", encoding="utf-8"
+        "Our stem cells cure MS.\n\nOur procedure is completely safe.\n", encoding="utf-8"
     )
     code, _, err = invoke(
         tmp_path, "--select", "OC01,RK01", "--write-baseline", "base.json", "draft.md"
@@ -26,7 +26,7 @@ def test_baseline_reports_only_new_findings_after_lines_move(tmp_path: Path) -> 
     saved = json.loads((tmp_path / "base.json").read_text(encoding="utf-8"))
     assert {e["rule"] for e in saved["findings"]} == {"OC01", "RK01"}
     draft.write_text(
-        "A new opening paragraph.\n\nThe procedure is completely safe.\n\n"
+        "A new opening paragraph.\n\nOur procedure is completely safe.\n\n"
         "Our stem cells cure MS.\n\nNew claim: the cells halt progression.\n",
         encoding="utf-8",
     )

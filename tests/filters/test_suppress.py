@@ -17,9 +17,9 @@ def test_markdown_next_line_and_ranges() -> None:
         "Our stem cells cure MS.\n"
         "Our stem cells cure MS again.\n"
         "<!-- medlint-disable risk -->\n"
-        "The procedure is completely safe.\n"
+        "Our procedure is completely safe.\n"
         "<!-- medlint-enable risk -->\n"
-        "The procedure is completely safe.\n"
+        "Our procedure is completely safe.\n"
         "Our stem cells cure MS. <!-- medlint-disable-line cure-claim -->\n"
     )
     assert rules_and_lines(text, "markdown") == [("OC01", 3), ("RK01", 7)]
