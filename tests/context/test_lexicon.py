@@ -133,3 +133,14 @@ def test_quote_pattern_finds_what_it_always_found(text: str) -> None:
 
     expected = [m.span() for m in _QUOTE_AS_WRITTEN.finditer(text)]
     assert [m.span() for m in _QUOTE.finditer(text)] == expected
+
+
+def test_a_third_party_promise_is_reported_but_promise_the_noun_is_nothing() -> None:
+    assert "reported" in flags_of("Clinics promise reversed aging and new energy.", "reversed")
+    assert not flags_of("This therapy has shown promise in reversing symptoms.", "reversing")
+
+
+def test_a_quotation_closed_here_but_opened_in_an_earlier_sentence_is_quoted() -> None:
+    sentence = "We call it a magical molecule, because we have seen it work.” He smiled."
+    assert "quoted" in flags_of(sentence, "magical molecule")
+    assert "quoted" not in flags_of(sentence, "smiled")

@@ -195,6 +195,9 @@ class Lexicon:
         opening = sentence.find("“", last_close)
         if opening >= 0 and "”" not in sentence[opening:]:  # a quotation running on past here
             found.append(Cue("quote", opening, len(sentence), sentence[opening:]))
+        closing = sentence.find("”")
+        if closing >= 0 and "“" not in sentence[:closing]:  # one that began in an earlier sentence
+            found.append(Cue("quote", 0, closing + 1, sentence[: closing + 1]))
         stripped = sentence.rstrip()
         if stripped.endswith("?"):
             found.append(Cue("question", len(stripped) - 1, len(stripped), "?"))
