@@ -23,6 +23,7 @@ from medlint.rules.schema import (
     Invalid,
     boolean,
     compiling,
+    error_at,
     examples,
     one_of,
     patterns,
@@ -187,14 +188,7 @@ def _validate_rule(
     rule_id = raw.get("id") if isinstance(raw.get("id"), str) else None
     label = f"rule {rule_id}" if rule_id else "a rule"
 
-    def fail(problem: str, key: str | None = None, hint: str | None = None) -> RulePackError:
-        return RulePackError(
-            problem,
-            path=path,
-            line=raw.line_of(key) if key and hasattr(raw, "line_of") else line,
-            column=raw.column_of(key) if key and hasattr(raw, "column_of") else None,
-            hint=hint,
-        )
+    fail = error_at(raw, path, line)
 
     kind_name = raw.get("kind", "pattern")
     if kind_name not in KINDS:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any, Final, NamedTuple
+from typing import Any, Final, NamedTuple, Protocol
 
 from medlint.context.lexicon import FLAGS
+from medlint.errors import RulePackError
 from medlint.rules.language import check_pattern
 
 
@@ -36,6 +37,28 @@ class Field(NamedTuple):
     check: Check
     required: bool = False
     default: Any = None
+
+
+class Fail(Protocol):
+    def __call__(
+        self, problem: str, key: str | None = None, hint: str | None = None
+    ) -> RulePackError: ...
+
+
+def error_at(raw: Any, path: str, line: int) -> Fail:
+    """How to report a problem in the mapping ``raw`` (a rule or a vocabulary) that starts at
+    ``line`` of ``path``: at the line and column of the key named, else at the mapping."""
+
+    def fail(problem: str, key: str | None = None, hint: str | None = None) -> RulePackError:
+        return RulePackError(
+            problem,
+            path=path,
+            line=raw.line_of(key) if key and hasattr(raw, "line_of") else line,
+            column=raw.column_of(key) if key and hasattr(raw, "column_of") else None,
+            hint=hint,
+        )
+
+    return fail
 
 
 def text(value: Any) -> str:

@@ -21,7 +21,16 @@ from pathlib import Path
 from typing import Any, Final, NamedTuple
 
 from medlint.errors import RulePackError
-from medlint.rules.schema import NAME, REFERENCE, Field, Invalid, compiling, patterns, text
+from medlint.rules.schema import (
+    NAME,
+    REFERENCE,
+    Field,
+    Invalid,
+    compiling,
+    error_at,
+    patterns,
+    text,
+)
 
 FIELDS: Final = {
     "vocabulary": Field(text, required=True),
@@ -154,14 +163,7 @@ def _check(raw: dict[str, Any], path: str, line: int, trusted: bool = False) -> 
     name = raw.get("vocabulary")
     label = f"vocabulary {name}" if isinstance(name, str) else "a vocabulary"
 
-    def fail(problem: str, key: str | None = None, hint: str | None = None) -> RulePackError:
-        return RulePackError(
-            problem,
-            path=path,
-            line=raw.line_of(key) if key and hasattr(raw, "line_of") else line,
-            column=raw.column_of(key) if key and hasattr(raw, "column_of") else None,
-            hint=hint,
-        )
+    fail = error_at(raw, path, line)
 
     for key in raw:
         if key not in FIELDS:
