@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from functools import cached_property
 from typing import Any
 
 from medlint.document.model import fold, lower
@@ -101,7 +102,8 @@ def pattern_source(patterns: list[str], *, nonword: bool = False) -> str:
 
 
 class Matcher:
-    """One pattern list (its :func:`pattern_source`), compiled once, on first use.
+    """One pattern list, compiled once into one regex (its :func:`pattern_source`), on first use:
+    a run reads the lists of the few rules whose literals a text holds, not all of them.
 
     Built-in patterns (vetted by the test suite) run on the standard ``re`` engine, users'
     patterns on ``regex`` with a timeout, so a catastrophic pattern cannot hang a run. One case
@@ -110,13 +112,19 @@ class Matcher:
     original text.
     """
 
-    def __init__(self, source: str, *, trusted: bool = False, patterns: Sequence[str] = ()) -> None:
-        self.source = source
+    def __init__(
+        self, patterns: Sequence[str], *, nonword: bool = False, trusted: bool = False
+    ) -> None:
+        self.patterns = tuple(patterns)  # as written
+        self.nonword = nonword
         self.trusted = trusted
-        self.cased = "(?-i" in source
-        self.patterns = patterns  # as written: for the literal guard of searches
+        self.cased = any("(?-i" in pattern for pattern in self.patterns)
         self._literals: list[tuple[str, ...] | None] = []
         self._compiled: Any = None
+
+    @cached_property
+    def source(self) -> str:
+        return pattern_source(list(self.patterns), nonword=self.nonword)
 
     def literals(self) -> tuple[str, ...] | None:
         """Strings one of which is in every match (see :mod:`medlint.rules.literals`), or None:
@@ -173,9 +181,8 @@ class Matcher:
 
 def matcher_for(options: Mapping[str, Any], key: str, trusted: bool) -> Matcher:
     """The Matcher of the pattern list ``options[key]``."""
-    patterns = list(options[key])
     nonword = bool(options.get("nonword")) and key == "patterns"
-    return Matcher(pattern_source(patterns, nonword=nonword), trusted=trusted, patterns=patterns)
+    return Matcher(options[key], nonword=nonword, trusted=trusted)
 
 
 def check_pattern(pattern: str) -> str | None:

@@ -55,15 +55,13 @@ class ProfileSpec:
     """The compiled cues of each profile, and the least count that makes a page that kind."""
 
     def __init__(self, cues: Mapping[str, Iterable[str]], minimum: Mapping[str, int]) -> None:
-        from medlint.rules.language import Matcher, pattern_source
+        from medlint.rules.language import Matcher
 
         self.minimum = dict(minimum)
         self.order = [name for name in PROFILES if name in cues]
         # One pattern per profile, matched as rules' are (the cues are vetted by the tests);
         # the cue found is the match's text, lower-cased.
-        self.patterns = {
-            name: Matcher(pattern_source(list(cues[name])), trusted=True) for name in self.order
-        }
+        self.patterns = {name: Matcher(list(cues[name]), trusted=True) for name in self.order}
 
     def count(
         self, prose: str, into: dict[str, dict[str, int]], lowered: str | None = None
