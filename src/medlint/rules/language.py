@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 from medlint.document.model import fold, lower
@@ -17,6 +17,7 @@ from medlint.document.model import fold, lower
 FLAGS = 2 | 256  # regex.IGNORECASE | regex.VERSION0 (regex is imported only when needed)
 
 
+@cache  # a pattern is widened for its literals, its edges and its source
 def widen(pattern: str) -> str:
     """Spaces outside character classes match any white space; ' matches ’ too."""
     out: list[str] = []
@@ -52,22 +53,17 @@ def widen(pattern: str) -> str:
     return "".join(out)
 
 
+_ESCAPE = re.compile(r"\\(?:[pPN]\{[^}]*\}?|.)", re.DOTALL)  # \S, \p{Lu}, \N{...}
+
+
 def lower_pattern(source: str) -> str:
     """Lower-case a pattern's literal letters, leaving escapes (``\\S``, ``\\p{Lu}``) intact."""
     out: list[str] = []
-    i = 0
-    while i < len(source):
-        char = source[i]
-        if char == "\\" and i + 1 < len(source):
-            escape = source[i + 1]
-            end = i + 2
-            if escape in "pPN" and source[end : end + 1] == "{":
-                end = source.find("}", end) + 1 or len(source)
-            out.append(source[i:end])
-            i = end
-            continue
-        out.append(char.lower())
-        i += 1
+    at = 0
+    for escape in _ESCAPE.finditer(source):
+        out += (source[at : escape.start()].lower(), escape.group())
+        at = escape.end()
+    out.append(source[at:].lower())
     return "".join(out)
 
 
