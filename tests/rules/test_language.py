@@ -83,18 +83,15 @@ def test_one_compiled_form_per_list(linter: Linter) -> None:
 @pytest.mark.parametrize(("text", "flagged"), CASES)
 def test_re_and_regex_excuse_alike(linter: Linter, text: str, flagged: bool, trusted: bool) -> None:
     [rule] = linter.rules
-    unless = Matcher(pattern_source(list(rule.options["unless"])), trusted=trusted)
+    unless = Matcher(rule.options["unless"], trusted=trusted)
     assert unless.search(text) == (not flagged)
     assert bool(linter.lint_text(text)) == flagged
 
 
 _BUILTIN = Linter(extend_select=["ALL"])
-_SOURCES = sorted(
+_LISTS = sorted(
     {
-        pattern_source(
-            list(rule.options[key]),
-            nonword=key == "patterns" and rule.options.get("nonword", False),
-        )
+        (tuple(rule.options[key]), key == "patterns" and rule.options.get("nonword", False))
         for rule in _BUILTIN.all_rules
         for key in ("patterns", "with", "unless", "requires")
         if rule.options.get(key)
@@ -112,9 +109,9 @@ def _spans(matcher: Matcher, text: str) -> list[tuple[int, int]]:
 
 
 def test_every_builtin_list_compiles_on_re() -> None:
-    assert len(_SOURCES) > 60
-    for source in _SOURCES:
-        Matcher(source, trusted=True).compiled()
+    assert len(_LISTS) > 60
+    for patterns, nonword in _LISTS:
+        Matcher(patterns, nonword=nonword, trusted=True).compiled()
 
 
 @settings(max_examples=60, deadline=None)
@@ -127,5 +124,6 @@ def test_every_builtin_list_compiles_on_re() -> None:
 )
 def test_re_and_regex_find_the_same_matches(text: str) -> None:
     """Built-in lists on re find exactly what users' lists on regex would."""
-    for source in _SOURCES:
-        assert _spans(Matcher(source, trusted=True), text) == _spans(Matcher(source), text), source
+    for patterns, nonword in _LISTS:
+        builtin = Matcher(patterns, nonword=nonword, trusted=True)
+        assert _spans(builtin, text) == _spans(Matcher(patterns, nonword=nonword), text), patterns

@@ -173,7 +173,7 @@ class TextRun:
     def apply(self, scan: Scan, candidates: dict[str, list[int]] | None) -> None:
         """Run the rules on one scanned chunk, each on its candidate sentences."""
         chunk, document = scan.chunk, scan.document
-        self.engine.profiles.count(document.prose, self.profile_counts)
+        self.engine.profiles.count(document.prose, self.profile_counts, scan.lowered)
         for rule in self.rules:
             if rule.id in self.failed:
                 continue

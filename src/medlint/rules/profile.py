@@ -11,12 +11,12 @@ cues behind it are reported, so a writer can see why a page was read that way.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
+from medlint.document.model import lower
 from medlint.errors import RulePackError
 
 PROFILES: Final = ("promotional", "informational", "warning", "scholarly")
@@ -55,20 +55,24 @@ class ProfileSpec:
     """The compiled cues of each profile, and the least count that makes a page that kind."""
 
     def __init__(self, cues: Mapping[str, Iterable[str]], minimum: Mapping[str, int]) -> None:
-        from medlint.rules.language import pattern_source
+        from medlint.rules.language import Matcher
 
         self.minimum = dict(minimum)
         self.order = [name for name in PROFILES if name in cues]
-        # One pattern per profile; the cue found is the match's text, lower-cased.
-        self.patterns = {
-            name: re.compile(pattern_source(list(cues[name])), re.IGNORECASE) for name in self.order
-        }
+        # One pattern per profile, matched as rules' are (the cues are vetted by the tests);
+        # the cue found is the match's text, lower-cased.
+        self.patterns = {name: Matcher(list(cues[name]), trusted=True) for name in self.order}
 
-    def count(self, prose: str, into: dict[str, dict[str, int]]) -> None:
-        """Add the cues found in ``prose`` (one chunk of a text) to the running counts."""
+    def count(
+        self, prose: str, into: dict[str, dict[str, int]], lowered: str | None = None
+    ) -> None:
+        """Add the cues found in ``prose`` (one chunk of a text) to the running counts.
+        ``lowered``: ``lower(prose)``, if the caller has it already."""
+        if lowered is None:
+            lowered = lower(prose)
         for name, pattern in self.patterns.items():
             found = into.setdefault(name, {})
-            for match in pattern.finditer(prose):
+            for match in pattern.finditer(prose, lowered, 0, len(prose), None):
                 key = " ".join(match.group().lower().split())
                 found[key] = found.get(key, 0) + 1
 

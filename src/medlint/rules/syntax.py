@@ -10,6 +10,7 @@ the required literals are :mod:`medlint.rules.literals`.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import NamedTuple
 
@@ -19,7 +20,7 @@ class Unsupported(ValueError):
 
 
 class Char(NamedTuple):
-    """One literal character."""
+    """Literal characters: one, or a run of plain ASCII ones that no quantifier applies to."""
 
     char: str
 
@@ -50,6 +51,8 @@ Sequence_ = tuple[Node, ...]
 _UNKNOWN = Chars(frozenset({""}))
 _CATEGORIES = "dDwWsS"
 _ANCHORS = "bBAZ"
+# Printable ASCII characters that stand for themselves (not a metacharacter).
+_PLAIN = re.compile(r"(?:(?![\\\[\](){}|.^$*+?])[ -~])+")
 _CONTROL = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
 
 
@@ -82,6 +85,12 @@ class _Parser:
     def sequence(self) -> Sequence_:
         items: list[Node] = []
         while self.at < len(self.text) and self.peek() not in "|)":
+            # Most of a pattern is plain letters: take a run of them at once, but for its last
+            # character, which a quantifier may follow.
+            plain = _PLAIN.match(self.text, self.at)
+            if plain and plain.end() - self.at > 1:
+                items.append(Char(self.text[self.at : plain.end() - 1]))
+                self.at = plain.end() - 1
             node = self.atom()
             if node is None:
                 continue
@@ -243,7 +252,7 @@ def parse(pattern: str) -> Group:
 def _edge_node(node: Node, last: bool) -> tuple[set[str], bool]:
     """The kinds of character a node can start (or end) with, and whether it can be empty."""
     if isinstance(node, Char):
-        return {kind_of(node.char)}, False
+        return {kind_of(node.char[-1] if last else node.char[0])}, False
     if isinstance(node, Chars):
         return set(node.kinds), False
     if isinstance(node, Empty):
