@@ -51,3 +51,23 @@ def test_every_rule_is_documented() -> None:
         assert all(ref.url.startswith("http") for ref in rule.references), rule.id
         assert len(rule.why.split()) >= 15, rule.id
         assert "http" not in rule.message, rule.id
+
+
+def test_every_claim_rule_passes_reported_speech() -> None:
+    """A rule's pass side includes someone else's claim ("Some clinics claim that ..."), read by
+    the context engine as reported: the writer's own claims are what a rule judges."""
+    from medlint import context
+
+    def reported(text: str) -> bool:
+        return any(
+            "reported" in context.assess(text, i, i + 1).flags
+            for i in range(len(text))
+            if text[i].isalpha()
+        )
+
+    missing = [
+        rule.id
+        for rule in _LINTER.all_rules
+        if rule.kind != "metric" and not any(reported(text) for text in rule.pass_examples)
+    ]
+    assert missing == []
