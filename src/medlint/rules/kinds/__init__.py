@@ -6,57 +6,20 @@ The registry maps a kind's name to its module path, so a run imports only the ki
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, Protocol
+from typing import Any, Final
 
-if TYPE_CHECKING:
-    from medlint.findings import Severity
-    from medlint.rules.schema import Field
-    from medlint.rules.view import Hit, Located, Scan
+from medlint.rules.kinds.base import Checker, Conclusion, Kind, WholeDocument, is_whole_document
 
-
-class Checker(Protocol):
-    """A compiled rule body: finds hits in one scanned document."""
-
-    def check(
-        self,
-        scan: Scan,
-        severity: Severity,
-        sentences: Sequence[int] | None = None,
-    ) -> Iterator[Hit]:
-        """Hits in the document; ``sentences`` limits the search to these sentence indexes
-        (the prefilter's candidates), None means every sentence."""
-        ...
-
-
-class WholeDocument(Protocol):
-    """A rule body that needs the whole document (a missing statement, a reading grade).
-
-    The engine reads long texts in chunks: it calls :meth:`collect` on each chunk with a state
-    from :meth:`start`, and :meth:`conclude` once at the end.
-    """
-
-    def start(self) -> Any: ...
-
-    def collect(self, state: Any, scan: Scan, sentences: Sequence[int] | None) -> None: ...
-
-    def merge(self, earlier: Any, later: Any) -> Any: ...
-
-    def conclude(self, state: Any, severity: Severity) -> Iterator[Conclusion]: ...
-
-
-Conclusion = tuple["Located", "Severity", dict[str, Any]]
-
-
-def is_whole_document(checker: object) -> bool:
-    return callable(getattr(checker, "conclude", None))
-
-
-class Kind(Protocol):
-    FIELDS: Mapping[str, Field]
-
-    def build(self, options: Mapping[str, Any], trusted: bool = False) -> Checker: ...
+__all__ = [
+    "KINDS",
+    "Checker",
+    "Conclusion",
+    "Kind",
+    "WholeDocument",
+    "is_whole_document",
+    "load_kind",
+]
 
 
 KINDS: Final = MappingProxyType(

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Final
 
 from medlint.findings import Severity
-from medlint.rules.kinds import Conclusion
+from medlint.rules.kinds.base import Conclusion
 from medlint.rules.language import matcher_for, widen
 from medlint.rules.literals import clauses
 from medlint.rules.schema import Field, context, patterns

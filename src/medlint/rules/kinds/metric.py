@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from medlint.document.model import Sentence
 from medlint.findings import Severity
-from medlint.rules.kinds import Conclusion
+from medlint.rules.kinds.base import Conclusion
 from medlint.rules.schema import Field, number, one_of, whole
 from medlint.rules.view import Hit, Scan
 
