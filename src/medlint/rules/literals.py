@@ -8,6 +8,7 @@ prefilter's folded text always shows (see :func:`medlint.engine.prefilter.fold`)
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from medlint.rules.syntax import Char, Group, Node, Repeat, Sequence_, Unsupported, parse
 
@@ -140,6 +141,7 @@ def required_groups(pattern: str, limit: int = 2) -> list[frozenset[str]] | None
     return sorted(found, key=_score, reverse=True)[:limit] or None
 
 
+@cache  # vocabularies put the same terms in many rules' lists
 def required_literals(pattern: str) -> Requirement:
     """Lower-case strings one of which every match of ``pattern`` contains, or None."""
     groups = required_groups(pattern, limit=1)
