@@ -31,6 +31,8 @@ def _shown(char: str) -> str:
 
 def _width(text: str) -> int:
     """Terminal columns: wide (East Asian) characters take two, combining marks none."""
+    if text.isascii():
+        return len(text)
     width = 0
     for char in text:
         if unicodedata.combining(char):
@@ -51,10 +53,17 @@ def marked_line(line: str, start: int, end: int | None) -> tuple[str, int, int]:
         last = min(len(line), max(end, start + 1) + WINDOW)
     head = "..." if first > 0 else ""
     tail = "..." if last < len(line) else ""
-    before = head + "".join(_shown(c) for c in line[first:start])
-    marked = "".join(_shown(c) for c in line[start:end])
-    after = "".join(_shown(c) for c in line[end:last]) + tail
+    before = head + _escaped(line[first:start])
+    marked = _escaped(line[start:end])
+    after = _escaped(line[end:last]) + tail
     return before + marked + after, _width(before), max(1, _width(marked))
+
+
+def _escaped(text: str) -> str:
+    """``text`` as printed; printable ASCII (most lines) is itself, checked in C."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(_shown(c) for c in text)
 
 
 class SourceLines:
