@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 WINDOW = 100  # characters shown either side of the marked words on a long line
 MAX_LINE = 2 * WINDOW + 80  # lines longer than this are cut
-_KEPT_FORMAT = frozenset("\u200c\u200d")  # zero-width (non-)joiners: part of how text is spelled
+_KEPT_FORMAT = frozenset("\u200c\u200d")
+_NOT_PLAIN = re.compile(r"[^\x20-\x7e]")  # what may need an escape: all but printable ASCII
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")  # zero-width (non-)joiners: part of how text is spelled
 
 
 def _shown(char: str) -> str:
@@ -33,8 +36,9 @@ def _width(text: str) -> int:
     """Terminal columns: wide (East Asian) characters take two, combining marks none."""
     if text.isascii():
         return len(text)
-    width = 0
-    for char in text:
+    width = len(text)
+    for char in _NON_ASCII.findall(text):
+        width -= 1
         if unicodedata.combining(char):
             continue
         width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
@@ -60,10 +64,10 @@ def marked_line(line: str, start: int, end: int | None) -> tuple[str, int, int]:
 
 
 def _escaped(text: str) -> str:
-    """``text`` as printed; printable ASCII (most lines) is itself, checked in C."""
+    """``text`` as printed; printable ASCII (most of any line) is itself, found in C."""
     if text.isascii() and text.isprintable():
         return text
-    return "".join(_shown(c) for c in text)
+    return _NOT_PLAIN.sub(lambda m: _shown(m.group()), text)
 
 
 class SourceLines:
