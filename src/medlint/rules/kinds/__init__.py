@@ -9,7 +9,7 @@ import importlib
 from types import MappingProxyType
 from typing import Any, Final
 
-from medlint.rules.kinds.base import Checker, Conclusion, Kind, WholeDocument, is_whole_document
+from medlint.rules.kinds.base import Checker, Conclusion, Kind, WholeDocument
 
 __all__ = [
     "KINDS",
@@ -17,7 +17,6 @@ __all__ = [
     "Conclusion",
     "Kind",
     "WholeDocument",
-    "is_whole_document",
     "load_kind",
 ]
 

@@ -47,10 +47,6 @@ class WholeDocument(Protocol):
 Conclusion = tuple["Located", "Severity", dict[str, Any]]
 
 
-def is_whole_document(checker: object) -> bool:
-    return callable(getattr(checker, "conclude", None))
-
-
 class Kind(Protocol):
     FIELDS: Mapping[str, Field]
 
