@@ -9,9 +9,9 @@ Both return ``breaks``: prose offsets where a sentence must end (headings, list 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import NamedTuple
 
+from medlint.document.inline import inline_spans
 from medlint.document.offsets import OffsetMap
 
 
@@ -46,27 +46,10 @@ _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
 _THEMATIC = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
 _QUOTE = re.compile(r"^(?: {0,3}>\s?)+")
 _LIST = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?=\s)\s*(?:\[[ xX]\]\s)?")
-_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
+# Possessive white space: a line of 5,000 spaces before a list marker is not split 5,000^2 ways.
+_TABLE_SEPARATOR = re.compile(r"^\s*+\|?\s*+:?-+:?\s*+(?:\|\s*+:?-+:?\s*+)+\|?\s*$")
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
 _HTML_BLOCK_LINE = re.compile(r"^ {0,3}</?[a-zA-Z][^>]*>\s*$")
-
-# The leading look-ahead names every construct's first character: ``re`` then rejects most
-# positions at once (8x faster on prose than trying each alternative everywhere).
-_INLINE = re.compile(
-    r"""(?=[`!\[<hfw\\*_])(?:
-      (?P<comment><!--.*?(?:-->|\Z))
-    | (?P<code>(?P<ticks>`+).*?(?P=ticks))
-    | (?P<image>!\[[^\]\n]*\]\([^)\n]*\))
-    | (?P<link>\[(?P<label>[^\]\n]*)\](?P<target>\([^)\n]*\)|\[[^\]\n]*\]))
-    | (?P<autolink><(?:https?|ftp|mailto):[^>\s]*>)
-    | (?P<tag></?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>)
-    | (?P<url>(?:https?|ftp)://[^\s<>()\[\]]+|www\.[^\s<>()\[\]]+\.[a-z]{2,}[^\s<>()\[\]]*)
-    | (?P<escape>\\(?=[^\w\s]))
-    | (?P<emphasis>\*+|(?<!\w)_+|_+(?!\w))
-    )""",
-    re.VERBOSE | re.DOTALL,
-)
-
 
 def markdown_prose(text: str) -> Prose:
     """Mask Markdown syntax with spaces; keep prose at its own offsets."""
@@ -176,18 +159,7 @@ def markdown_prose(text: str) -> Prose:
         mask_table_row(start, end)
         previous_line = (start, end)
     block_spans = _merged(spans)
-    inline: list[tuple[int, int]] = []
-    starts = [start for start, _ in block_spans]
-    for m in _INLINE.finditer(text):
-        at = m.start()
-        k = bisect_right(starts, at) - 1
-        if k >= 0 and at < block_spans[k][1]:
-            continue  # already masked (inside code or front matter)
-        if m.group("link") is not None:
-            inline.append((at, m.start("label")))
-            inline.append((m.end("label"), m.end()))
-        else:
-            inline.append((at, m.end()))
+    inline = inline_spans(text, block_spans)
     return Prose(
         _blanked(text, _merged(block_spans + inline)),
         OffsetMap.identity(len(text)),
@@ -276,6 +248,8 @@ def mask_mdx(text: str) -> str:
 _SKIPPED_ELEMENTS = (
     "script|style|noscript|template|pre|code|svg|math|textarea|head|nav|header|footer|aside"
 )
+# A tag never fails once its name is read (a quote left open runs to the end, as in a browser):
+# a failed tag would be read again from every later "<" in it, in quadratic time.
 _HTML_TOKEN = re.compile(
     r"""
       (?P<comment><!--.*?(?:-->|\Z))
@@ -286,7 +260,7 @@ _HTML_TOKEN = re.compile(
         .*?(?:</(?P=crumbname)\s*>|\Z))
     | (?P<cdata><!\[CDATA\[.*?(?:\]\]>|\Z))
     | (?P<decl><[!?][^>]*(?:>|\Z))
-    | (?P<tag></?(?P<name>[a-zA-Z][\w:-]*)(?:[^>"']|"[^"]*"|'[^']*')*(?:>|\Z))
+    | (?P<tag></?(?P<name>[a-zA-Z][\w:-]*)(?:[^>"']++|"[^"]*+(?:"|\Z)|'[^']*+(?:'|\Z))*+(?:>|\Z))
     | (?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});)
     """,
     re.VERBOSE | re.DOTALL | re.IGNORECASE,
