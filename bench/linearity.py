@@ -20,7 +20,7 @@ import multiprocessing
 import re
 import sys
 import time
-from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,22 +78,19 @@ def main() -> int:
     sizes = [int(size) for size in args.sizes.split(",")]
     names = [name for name in CONSTRUCTS if not args.only or re.search(args.only, name)]
     width = max(map(len, names), default=10)
-    heads = [_size(size) for size in sizes]
-    ratios = [f"{_size(b)}/{_size(a)}" for a, b in zip(sizes, sizes[1:], strict=False)]
-    print(f"{'construct':<{width}} " + " ".join(f"{h:>9}" for h in heads + ratios))
+    heads = [_size(size) for size in sizes] + [f"{_size(b)}/{_size(a)}" for a, b in pairwise(sizes)]
+    print(f"{'construct':<{width}} " + " ".join(f"{h:>11}" for h in heads))
     failed: list[str] = []
     for name in names:
         times = [measure(name, size, args.limit) for size in sizes]
-        cells = [f"{t:8.3f}s" if t is not None else f">{args.limit:.0f}s".rjust(9) for t in times]
-        for (a, small), (b, big) in zip(
-            zip(sizes, times, strict=True), zip(sizes[1:], times[1:], strict=False), strict=False
-        ):
-            ratio = big / small if big is not None and small else None
-            cells.append(f"{ratio:9.1f}" if ratio is not None else f"{'-':>9}")
-            if big is None or (ratio is not None and ratio > MAX_RATIO and a >= 100_000):
-                failed.append(f"{name} at {_size(b)}")
+        cells = [f"{t:10.3f}s" if t is not None else f">{args.limit:g}s".rjust(11) for t in times]
         if times[0] is None:
             failed.append(f"{name} at {_size(sizes[0])}")
+        for (small_size, small), (size, big) in pairwise(zip(sizes, times, strict=True)):
+            ratio = big / small if big is not None and small else None
+            cells.append(f"{ratio:11.1f}" if ratio is not None else f"{'-':>11}")
+            if big is None or (ratio is not None and ratio > MAX_RATIO and small_size >= 100_000):
+                failed.append(f"{name} at {_size(size)}")
         print(f"{name:<{width}} " + " ".join(cells), flush=True)
     if failed:
         print(f"\nnot linear (ratio above {MAX_RATIO:g} or over the limit): " + ", ".join(failed))
@@ -108,8 +105,6 @@ def _size(characters: int) -> str:
             return f"{characters / scale:g} {unit}"
     return f"{characters} B"
 
-
-Make = Callable[[int], str]
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -51,6 +51,7 @@ _TABLE_SEPARATOR = re.compile(r"^\s*+\|?\s*+:?-+:?\s*+(?:\|\s*+:?-+:?\s*+)+\|?\s
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
 _HTML_BLOCK_LINE = re.compile(r"^ {0,3}</?[a-zA-Z][^>]*>\s*$")
 
+
 def markdown_prose(text: str) -> Prose:
     """Mask Markdown syntax with spaces; keep prose at its own offsets."""
     spans: list[tuple[int, int]] = []  # what to blank; the text is rebuilt once at the end

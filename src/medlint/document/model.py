@@ -64,8 +64,13 @@ class Sentence(NamedTuple):
 
 
 class Paragraph(NamedTuple):
+    """A paragraph's prose ``[start, end)``, white space stripped; ``limit`` is where the break
+    that ends it stands (a blank line, a block element), what follows the last sentence up to
+    it (a link target, an autolink) still belongs to the paragraph."""
+
     start: int
     end: int
+    limit: int = 0
 
 
 def lower(text: str) -> str:
@@ -183,10 +188,10 @@ def _paragraphs(prose: str, breaks: tuple[int, ...]) -> list[Paragraph]:
         cuts.add(gap.end())
     ordered = sorted(cuts)
     result = []
-    for start, end in pairwise(ordered):
-        start, end = _strip(prose, start, end)
+    for start, limit in pairwise(ordered):
+        start, end = _strip(prose, start, limit)
         if start < end:
-            result.append(Paragraph(start, end))
+            result.append(Paragraph(start, end, limit))
     return result
 
 

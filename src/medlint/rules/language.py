@@ -102,7 +102,9 @@ class Matcher:
     a run reads the lists of the few rules whose literals a text holds, not all of them.
 
     Built-in patterns (vetted by the test suite) run on the standard ``re`` engine, users'
-    patterns on ``regex`` with a timeout, so a catastrophic pattern cannot hang a run. One case
+    patterns on ``regex`` with a timeout per search, so a catastrophic pattern cannot hang a run.
+    ``regex`` counts it in the process's CPU time; ``concurrent=False`` keeps the GIL during the
+    search, so threads linting at once cannot spend one another's budget. One case
     strategy: the source, lower-cased, runs on the lower-cased text (see :func:`lower`), except
     a source with case-sensitive parts (``(?-i:...)``), which runs case-insensitively on the
     original text.
@@ -159,7 +161,9 @@ class Matcher:
         subject = text if self.cased else lowered
         if self.trusted:
             return self.compiled().finditer(subject, pos, endpos)  # type: ignore[no-any-return]
-        return self.compiled().finditer(subject, pos, endpos, timeout=timeout)  # type: ignore[no-any-return]
+        # All at once, so no other thread runs (and spends the budget) between two matches.
+        found = self.compiled().finditer(subject, pos, endpos, timeout=timeout, concurrent=False)
+        return iter(list(found))
 
     def search(self, text: str, timeout: float | None = None) -> bool:
         """Whether the pattern occurs in ``text``."""
@@ -172,7 +176,7 @@ class Matcher:
         subject = text if self.cased else lowered
         if self.trusted:
             return self.compiled().search(subject) is not None
-        return self.compiled().search(subject, timeout=timeout) is not None
+        return self.compiled().search(subject, timeout=timeout, concurrent=False) is not None
 
 
 def matcher_for(options: Mapping[str, Any], key: str, trusted: bool) -> Matcher:

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from medlint.context.lexicon import Assessment, Cue, Lexicon
 from medlint.document.model import Document, lower
 from medlint.findings import Severity
 from medlint.read.chunking import Chunk
+
+if TYPE_CHECKING:
+    from medlint.rules.language import Matcher
 
 
 class Hit(NamedTuple):
@@ -56,6 +59,8 @@ class Scan:
         self._starts = [s.start for s in document.sentences]
         self._cues: dict[int, list[Cue]] = {}
         self._words: list[list[str]] | None = None
+        self._paragraph_sentences: dict[int, range] | None = None
+        self._excused: dict[tuple[int, int, int], bool] = {}
 
     def place(self, source_start: int, source_end: int) -> tuple[int, int, int, int]:
         """(line, column, end line, end column) in the whole text of a chunk's source span."""
@@ -129,30 +134,51 @@ class Scan:
         """The source text a rule's excuse (``unless``) is looked for in.
 
         Source, not prose: a Markdown link's URL or an HTML ``href`` is a citation even though
-        the rules never read it as prose.
+        the rules never read it as prose. ``document`` is the chunk's whole text (the engine
+        looks for it once per chunk, see :meth:`excused`).
         """
         document = self.document
-        sentences = document.sentences
         if scope == "document":
             return document.text
-        if scope == "sentence":
-            first_index = last_index = index
-        elif scope == "neighbours":
-            first_index, last_index = max(0, index - 1), min(len(sentences) - 1, index + 1)
-        else:
-            paragraph = sentences[index].paragraph
-            members = [i for i, s in enumerate(sentences) if s.paragraph == paragraph]
-            first_index, last_index = members[0], members[-1]
+        first_index, last_index = self.scope_of(index, scope)
+        sentences = document.sentences
         start, end = document.source_span(sentences[first_index].start, sentences[last_index].end)
         # A link target or footnote marker right after the full stop still belongs to the last
-        # sentence: reach over what is not prose, up to the next sentence or the end of the line,
-        # never into another sentence's words.
-        text = document.text
+        # sentence: reach over what is not prose, up to the next sentence or the break that ends
+        # the paragraph, never into another sentence's words. Not up to the end of the source
+        # line: a page on one line (minified HTML) reads as the same page with line breaks.
+        paragraph = document.paragraphs[sentences[last_index].paragraph]
+        limit = document.offsets.source_start(paragraph.limit)
         if last_index + 1 < len(sentences):
-            limit = document.source_span(
-                sentences[last_index + 1].start, sentences[last_index + 1].end
-            )[0]
-        else:
-            limit = len(text)
-        line_end = text.find("\n", end, limit)
-        return text[start : max(end, limit if line_end < 0 else line_end)]
+            following = document.offsets.source_start(sentences[last_index + 1].start)
+            limit = min(limit, following)
+        return document.text[start : max(end, limit)]
+
+    def scope_of(self, index: int, scope: str) -> tuple[int, int]:
+        """The first and last sentence of the scope (``sentence``, ``neighbours`` or
+        ``paragraph``) around sentence ``index``."""
+        sentences = self.document.sentences
+        if scope == "sentence":
+            return index, index
+        if scope == "neighbours":
+            return max(0, index - 1), min(len(sentences) - 1, index + 1)
+        if self._paragraph_sentences is None:
+            self._paragraph_sentences = {
+                sentences[members[0]].paragraph: members
+                for members in self.document.paragraph_sentences()
+            }
+        members = self._paragraph_sentences[sentences[index].paragraph]
+        return members[0], members[-1]
+
+    def excused(self, matcher: Matcher, index: int, scope: str) -> bool:
+        """Whether ``matcher`` (a rule's ``unless``) occurs in the scope around sentence
+        ``index``. Remembered for the chunk: the sentences of one paragraph, or of a whole
+        chunk, share one search, not one each (a search over the whole chunk for each of its
+        sentences was quadratic)."""
+        first_last = (-1, -1) if scope == "document" else self.scope_of(index, scope)
+        key = (id(matcher), *first_last)
+        found = self._excused.get(key)
+        if found is None:
+            found = matcher.search(self.neighbourhood(index, scope), self.timeout)
+            self._excused[key] = found
+        return found

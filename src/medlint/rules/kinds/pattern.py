@@ -70,8 +70,8 @@ class PatternChecker:
                 if not checked:
                     if self.with_ is not None and not self.with_.search(sentence.text, timeout):
                         break
-                    if self.unless is not None and self.unless.search(
-                        scan.neighbourhood(index, self.unless_scope), timeout
+                    if self.unless is not None and scan.excused(
+                        self.unless, index, self.unless_scope
                     ):
                         break
                     checked = True
