@@ -171,3 +171,21 @@ def test_a_50_mb_file_in_bounded_memory(lint: Lint, tmp_path: Path) -> None:
     assert big.stat().st_size >= 50_000_000
     peak = int(done.stderr.strip().splitlines()[-1].split()[-1])  # KB
     assert peak < 150 * 1024, f"peak RSS {peak // 1024} MB"
+
+
+def test_a_code_block_over_a_megabyte_hides_nothing_after_it(lint: Lint, tmp_path: Path) -> None:
+    """The hard cut in the code block flipped the fence's parity: every finding after the block
+    was lost, with exit 0."""
+    (tmp_path / "code.md").write_text(
+        "```\n" + "x = 1\n" * 200_000 + "```\n\n" + CLAIM + "\n", encoding="utf-8"
+    )
+    _, findings, _ = lint(tmp_path, "--select", "OC01", "code.md")
+    assert places(findings) == [("code.md", 200_004, 16)]
+
+
+def test_a_crlf_across_the_megabyte_cut_keeps_the_line_numbers(lint: Lint, tmp_path: Path) -> None:
+    """A line with no white space up to the 1 MiB block read from the file, its \\r\\n split by
+    the block's end: every later line number was one too high."""
+    (tmp_path / "long.txt").write_bytes(b"x" * (2**20 - 1) + b"\r\n" + CLAIM.encode() + b"\r\n")
+    _, findings, _ = lint(tmp_path, "--select", "OC01", "long.txt")
+    assert places(findings) == [("long.txt", 2, 16)]

@@ -84,6 +84,41 @@ def test_prefilter_is_exact_on_generated_text(pieces: list[str]) -> None:
 
 _FAST = Linter()
 _PLAIN = Linter(prefilter=False)
+_ALL = Linter(extend_select=["ALL"])
+# Pieces whose meaning reaches across a paragraph break, where a chunk may be cut: a subject
+# named in a heading, an excuse in the next sentence, a suppression comment for the next line,
+# a fence with a shorter fence inside it, an open comment, a line ending of two characters.
+CUT_PIECES = [
+    *PIECES,
+    "## Stem cell therapy\n\nIt reverses MS in weeks.",
+    "Studies show that the diet cures MS.\n\nSee doi:10.1000/182 in The Lancet.",
+    "<!-- medlint-disable-next-line -->\n\n\nOur stem cells cure MS.",
+    "~~~~\n```\n\nStem cells cure MS.\n~~~~",
+    "<!-- draft\n\nOur cells cure MS.\n-->",
+    "<script>\n\nvar cure = 'MS';\n</script>",
+    "Consult your doctor.\r\n\r\n",
+    "- It cures MS.\n- It heals you.",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    pieces=st.lists(
+        st.one_of(st.sampled_from(CUT_PIECES), st.text(alphabet="abcMS .!?\n", max_size=20)),
+        max_size=30,
+    ),
+    format=st.sampled_from(["text", "markdown", "html"]),
+    target=st.integers(1, 400),
+)
+def test_any_chunk_size_gives_the_same_findings(
+    pieces: list[str], format: str, target: int
+) -> None:
+    """Chunks end at paragraph breaks once they reach ``target`` characters: wherever that
+    falls, the findings are those of the whole text read at once. (A cut inside a paragraph,
+    past ``HARD``, is covered by the code-block, line-ending and one-line tests.)"""
+    text = "\n\n".join(pieces)
+    whole = _ALL.lint_text(text, format=format)  # type: ignore[arg-type]
+    assert _ALL.lint_chunks(split(text, format, target=target), format) == whole  # type: ignore[arg-type]
 
 
 def test_linted_files_are_never_written(tmp_path: Path) -> None:

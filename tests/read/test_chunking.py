@@ -41,8 +41,9 @@ def test_blocks_of_any_size_give_the_same_chunks(text: str, format: str, sizes: 
     assert "".join(c.text for c in whole) == text
     for chunk in whole:
         assert text[chunk.start : chunk.start + len(chunk.text)] == chunk.text
-        if not text[: chunk.start].endswith("\r") or not chunk.text.startswith("\n"):
-            assert (chunk.line, chunk.column) == place(text, chunk.start)
+        assert (chunk.line, chunk.column) == place(text, chunk.start)
+        # A carriage return and its line feed are never cut apart (lines would shift by one).
+        assert not (text[: chunk.start].endswith("\r") and chunk.text.startswith("\n"))
 
 
 def test_a_long_line_is_cut_at_white_space_within_the_limit() -> None:
@@ -55,3 +56,20 @@ def test_a_long_line_is_cut_at_white_space_within_the_limit() -> None:
 
 def test_an_empty_text_is_one_empty_chunk() -> None:
     assert list(split("", "markdown")) == [Chunk("", 0, 1, 0)]
+
+
+def test_a_carriage_return_at_the_end_of_a_block_waits_for_its_line_feed() -> None:
+    """The 1 MiB cut of a line with no white space fell between \\r and \\n when a block read
+    from the file ended there: every later line number was one too high."""
+    chunker = Chunker("markdown", target=4, hard=10)
+    chunks = [*chunker.feed("x" * 9 + "\r"), *chunker.feed("\nOur cells cure MS.\r\n")]
+    chunks += chunker.close()
+    assert chunks[0].text == "x" * 9 + "\r\n"
+    assert chunks[1].line == 2
+
+
+def test_a_code_block_longer_than_a_chunk_is_carried_into_the_next() -> None:
+    text = "```\n" + "x = 1\n" * 50 + "```\n\nOur cells cure MS.\n"
+    chunks = list(split(text, "markdown", target=10, hard=100))
+    assert len(chunks) > 3
+    assert [c.carry for c in chunks] == [""] + ["fence:```"] * (len(chunks) - 1)

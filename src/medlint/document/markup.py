@@ -50,10 +50,15 @@ _LIST = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?=\s)\s*(?:\[[ xX]\]\s)?")
 _TABLE_SEPARATOR = re.compile(r"^\s*+\|?\s*+:?-+:?\s*+(?:\|\s*+:?-+:?\s*+)+\|?\s*$")
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
 _HTML_BLOCK_LINE = re.compile(r"^ {0,3}</?[a-zA-Z][^>]*>\s*$")
+_PIPE = re.compile(r"(?<!\\)\|")
 
 
-def markdown_prose(text: str) -> Prose:
-    """Mask Markdown syntax with spaces; keep prose at its own offsets."""
+def markdown_prose(text: str, carry: str = "", first: bool = True) -> Prose:
+    """Mask Markdown syntax with spaces; keep prose at its own offsets.
+
+    ``carry``: the construct the text starts inside, when it is a chunk cut out of a longer
+    one (see :mod:`medlint.read.constructs`); ``first``: whether it starts the whole text (only
+    there can front matter open)."""
     spans: list[tuple[int, int]] = []  # what to blank; the text is rebuilt once at the end
     breaks: list[int] = []
     headings: list[tuple[int, int]] = []
@@ -65,18 +70,21 @@ def markdown_prose(text: str) -> Prose:
         body = text[start:end]
         if "|" in body and (body.lstrip().startswith("|") or body.rstrip().endswith("|")):
             breaks.append(start)
-            for i in range(start, end):
-                if text[i] == "|" and (i == 0 or text[i - 1] != "\\"):
-                    spans.append((i, i + 1))
-                    breaks.append(i)
+            for pipe in _PIPE.finditer(text, start, end):
+                spans.append((pipe.start(), pipe.end()))
+                breaks.append(pipe.start())
 
     offset = 0
-    fence: str | None = None
+    fence: str | None = carry[6:] if carry.startswith("fence:") else None
     in_indented_code = False
     previous_blank = True
-    first = True
+    in_front_matter = carry == "front matter" or (
+        first and (text.startswith("---\n") or text.startswith("---\r\n"))
+    )
+    first = carry != "front matter"  # the opening line of front matter cannot close it
     previous_line: tuple[int, int] | None = None
-    in_front_matter = text.startswith("---\n") or text.startswith("---\r\n")
+    if carry in ("comment", "tag"):  # the rest of a comment (or tag) cut in two
+        spans.append((0, _carried_end(text, carry)))
     lines = text.split("\n")
     if lines[-1] == "":
         lines.pop()  # the text ends with a line break: no line after it
@@ -320,8 +328,9 @@ _BLOCK_ELEMENTS = frozenset(
 _HEADING_ELEMENTS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "title"})
 
 
-def html_prose(text: str) -> Prose:
-    """Decode entities and drop tags; block elements become line breaks that end sentences."""
+def html_prose(text: str, carry: str = "") -> Prose:
+    """Decode entities and drop tags; block elements become line breaks that end sentences.
+    ``carry``: the construct the text starts inside (a comment, a tag, a script cut in two)."""
     pieces: list[str] = []
     offsets = OffsetMap()
     breaks: list[int] = []
@@ -338,7 +347,12 @@ def html_prose(text: str) -> Prose:
         offsets.add(prose_length, source_start, len(piece), source_length)
         prose_length += len(piece)
 
-    for m in _HTML_TOKEN.finditer(text):
+    if carry:
+        cursor = _carried_end(text, carry)
+        if carry.startswith("skip:"):
+            breaks.append(0)
+            emit("\n", 0, cursor)
+    for m in _HTML_TOKEN.finditer(text, cursor):
         emit(text[cursor : m.start()], cursor, m.start() - cursor)
         cursor = m.end()
         if m.group("entity") is not None:
@@ -361,6 +375,15 @@ def html_prose(text: str) -> Prose:
     if not pieces:
         offsets = OffsetMap.identity(0)
     return Prose("".join(pieces), offsets, tuple(breaks), tuple(headings))
+
+
+def _carried_end(text: str, carry: str) -> int:
+    """Where the construct a chunk starts inside ends (``carry``: see ``read.constructs``)."""
+    if carry.startswith("skip:"):
+        closing = re.compile(rf"</{carry[5:]}\s*>", re.IGNORECASE).search(text)
+        return len(text) if closing is None else closing.end()
+    end = text.find("-->" if carry == "comment" else ">")
+    return len(text) if end < 0 else end + (3 if carry == "comment" else 1)
 
 
 def _unescape(reference: str) -> str:

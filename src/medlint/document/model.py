@@ -96,11 +96,11 @@ def fold(lowered: str) -> str:
     return lowered
 
 
-def extract_prose(text: str, format: Format) -> Prose:
+def extract_prose(text: str, format: Format, carry: str = "", first: bool = True) -> Prose:
     if format == "markdown":
-        return markdown_prose(text)
+        return markdown_prose(text, carry, first)
     if format == "html":
-        return html_prose(text)
+        return html_prose(text, carry)
     return plain_prose(text)
 
 
@@ -115,13 +115,23 @@ def _line_starts(text: str) -> list[int]:
 class Document:
     """A text to lint, split into paragraphs and sentences of prose."""
 
-    def __init__(self, text: str, format: Format = "text", path: str | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        format: Format = "text",
+        path: str | None = None,
+        *,
+        carry: str = "",
+        first: bool = True,
+    ) -> None:
+        """``carry`` and ``first``: for a chunk of a longer text, the construct it starts
+        inside and whether it is the text's first (see :mod:`medlint.read.chunking`)."""
         if text.startswith("\ufeff"):
             text = text[1:]
         self.text = text
         self.format: Format = format
         self.path = path
-        prose = extract_prose(text, format)
+        prose = extract_prose(text, format, carry, first)
         self.prose = prose.text
         self.offsets = prose.offsets
         self._line_starts = _line_starts(text)

@@ -20,7 +20,7 @@ from medlint.findings import Finding, Severity
 from medlint.read.chunking import Chunk
 from medlint.rules.profile import Profile, ProfileSpec, builtin_spec, merge_counts
 from medlint.rules.rule import Rule
-from medlint.rules.view import Hit, Located, Scan
+from medlint.rules.view import Hit, Located, Scan, link
 
 DEFAULT_TIMEOUT = 2.0  # seconds of CPU time one search of a user's rule may take
 
@@ -69,6 +69,13 @@ class Engine:
         self.prefilter_enabled = prefilter
         self.recipe = recipe if lexicon is None else None
         self.profiles: ProfileSpec = builtin_spec()
+        # Pattern rules excused by their ``unless`` anywhere in the text (see TextRun).
+        self.excusable = frozenset(
+            r.id
+            for r in self.rules
+            if r.kind == "pattern" and r.options.get("unless")
+            if r.options.get("unless_scope") == "document"
+        )
         self._prefilter: list[Prefilter] = []  # built on first use, then never changed
 
     def severity_of(self, rule: Rule) -> Severity:
@@ -115,6 +122,9 @@ class Engine:
         found: Sequence[dict[str, list[int]] | None] = [None] * len(scans)
         if self.prefilter_enabled:
             found = self.prefilter().candidates_many([(s.document, s.lowered) for s in scans])
+        for k in range(1, len(scans)):
+            if owners[k] is owners[k - 1]:
+                link(scans[k - 1], scans[k])
         for run, scan, candidates in zip(owners, scans, found, strict=True):
             run.apply(scan, candidates)
         return [run.finish() for run in runs]
@@ -125,7 +135,7 @@ def profile_of(chunks: Iterable[Chunk], format: Format, spec: ProfileSpec | None
     spec = spec or builtin_spec()
     counts: dict[str, dict[str, int]] = {}
     for chunk in chunks:
-        spec.count(Document(chunk.text, format).prose, counts)
+        spec.count(_document(chunk, format).prose, counts)
     return spec.decide(counts)
 
 
@@ -155,9 +165,35 @@ class TextRun:
         self.last_line = 1
         self.profile_counts: dict[str, dict[str, int]] = {}  # cues of each kind of page
         self.unsubjected: set[int] = set()  # findings whose claim names no subject nearby
+        # Rules excused by their ``unless`` anywhere in the text (``unless_scope: document``):
+        # looked for once per chunk, their findings dropped at the end if found in any.
+        self.excusable = [r for r in self.rules if r.id in engine.excusable]
+        self.excused: set[str] = set()
+        self._pending: Scan | None = None  # read, waiting for the chunk after it
+        self._only_context = False  # the pending scan is another run's, read for context
 
     def read(self, chunk: Chunk) -> None:
+        """Scan a chunk, and run the rules on the chunk before it, now that what follows its
+        cut is known (a subject, an excuse or a suppressed line may stand across a cut)."""
         scan = self.scan(chunk)
+        if self._pending is not None:
+            link(self._pending, scan)
+            self.flush()
+        self._pending = scan
+
+    def context(self, chunk: Chunk) -> None:
+        """Read the chunk before the first one this run reads, for what follows its cut only."""
+        self._pending, self._only_context = self.scan(chunk), True
+
+    def flush(self, after: Chunk | None = None) -> None:
+        """Run the rules on the chunk read last; ``after``: the chunk that follows it, read by
+        another run (a worker's), seen for what follows the cut only."""
+        scan, only_context = self._pending, self._only_context
+        self._pending, self._only_context = None, False
+        if scan is None or only_context:
+            return
+        if after is not None:
+            link(scan, self.scan(after))
         candidates = None
         if self.use_prefilter:
             candidates = self.engine.prefilter().candidates(scan.document, scan.lowered)
@@ -165,7 +201,7 @@ class TextRun:
 
     def scan(self, chunk: Chunk) -> Scan:
         """The chunk as a document, ready for the rules."""
-        document = Document(chunk.text, self.format, self.path)
+        document = _document(chunk, self.format, self.path)
         return Scan(document, self.engine.lexicon, self.engine.timeout, chunk)
 
     def apply(self, scan: Scan, candidates: dict[str, list[int]] | None) -> None:
@@ -175,6 +211,8 @@ class TextRun:
         for rule in self.rules:
             if rule.id in self.failed:
                 continue
+            if rule.id in self.engine.excusable and self._excused(rule, scan):
+                continue  # its findings go at the end: no need to look for more
             sentences: Sequence[int] | None = None
             if candidates is not None and rule.anchors is not None:
                 sentences = candidates.get(rule.id)
@@ -213,15 +251,29 @@ class TextRun:
                 severity = self.engine.severity_of(rule)
                 hits = list(rule.checker.check(scan, severity, sentences))
         except TimeoutError:
-            self.failed.add(rule.id)
-            problem = f"a search took over {self.engine.timeout:g} s of CPU time"
-            self.problems.append(RuleProblem(rule.id, self.path, problem))
+            self._timed_out(rule)
             return
         for hit in hits:
             located = scan.locate(hit.start, hit.end)
             if not hit.subjected:
                 self.unsubjected.add(len(self.findings))
             self.findings.append(_finding(rule, located, hit.severity, hit.values, self.path))
+
+    def _excused(self, rule: Rule, scan: Scan) -> bool:
+        """Whether the rule's ``unless`` has been found in the text, this chunk included."""
+        if rule.id not in self.excused:
+            try:
+                if scan.excused(rule.checker.unless, 0, "document"):  # type: ignore[attr-defined]
+                    self.excused.add(rule.id)
+            except TimeoutError:
+                self._timed_out(rule)
+                return True
+        return rule.id in self.excused
+
+    def _timed_out(self, rule: Rule) -> None:
+        self.failed.add(rule.id)
+        problem = f"a search took over {self.engine.timeout:g} s of CPU time"
+        self.problems.append(RuleProblem(rule.id, self.path, problem))
 
     def partial(self) -> dict[str, object]:
         """What this run has gathered, to be absorbed by the run that owns the whole text."""
@@ -234,6 +286,7 @@ class TextRun:
             "last_line": self.last_line,
             "profile_counts": self.profile_counts,
             "unsubjected": self.unsubjected,
+            "excused": self.excused,
         }
 
     def absorb(self, partial: Mapping[str, Any]) -> None:
@@ -245,6 +298,7 @@ class TextRun:
         known = {(p.rule, p.problem) for p in self.problems}
         self.problems.extend(p for p in partial["problems"] if (p.rule, p.problem) not in known)
         self.failed |= partial["failed"]
+        self.excused |= partial["excused"]
         self.last_line = max(self.last_line, partial["last_line"])
         merge_counts(self.profile_counts, partial["profile_counts"])
         for rule in self.rules:
@@ -255,6 +309,7 @@ class TextRun:
     def finish(self) -> TextResult:
         """The findings of every rule (whole-document conclusions last, unsorted), read in the
         light of the page's profile, with the suppression comments seen: the filters come next."""
+        self.flush()
         findings = self.findings
         for rule in self.rules:
             if rule.id in self.whole and rule.id not in self.failed:
@@ -264,6 +319,8 @@ class TextRun:
                     findings.append(_finding(rule, located, level, values, self.path))
         profile = self.engine.profiles.decide(self.profile_counts)
         findings = _in_profile(findings, profile.name, self.rules, self.unsubjected)
+        if self.excused:
+            findings = [f for f in findings if f.rule not in self.excused]
         return TextResult(findings, self.directives, self.problems, self.last_line, profile)
 
 
@@ -290,10 +347,17 @@ def _in_profile(
     return kept
 
 
+def _document(chunk: Chunk, format: Format, path: str | None = None) -> Document:
+    return Document(chunk.text, format, path, carry=chunk.carry, first=chunk.start == 0)
+
+
 def _next_content_line(scan: Scan, line: int) -> int:
-    """The next line with content after whole-text ``line``, looked for within the chunk."""
+    """The next line with content after whole-text ``line``, in the chunk or the next."""
     relative = line - scan.chunk.line + 1
-    return scan.document.next_content_line(relative) + scan.chunk.line - 1
+    found = scan.document.next_content_line(relative)
+    if scan.after_line is not None and not scan.document.line_text(found).strip():
+        return scan.after_line  # none left in this chunk: the next chunk's first
+    return found + scan.chunk.line - 1
 
 
 def _finding(

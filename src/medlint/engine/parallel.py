@@ -57,24 +57,42 @@ def run_in_workers(
     return run.finish()
 
 
-def _read_batch(format: Format, path: str | None, batch: list[Chunk]) -> dict[str, object]:
+def _read_batch(
+    format: Format, path: str | None, batch: list[Chunk], before: Chunk | None, after: Chunk | None
+) -> dict[str, object]:
+    """A worker's reading of a batch of chunks; the chunks on either side of it are read for
+    what stands across the batch's cuts only (a subject, an excuse: see ``Scan.before``)."""
     run = TextRun(_WORKER[0], format, path)
+    if before is not None:
+        run.context(before)
     for chunk in batch:
         run.read(chunk)
+    run.flush(after)
     return run.partial()
 
 
-def _batches(chunks: Iterable[Chunk]) -> Iterator[list[Chunk]]:
+Batch = tuple[list[Chunk], Chunk | None, Chunk | None]
+
+
+def _batches(chunks: Iterable[Chunk]) -> Iterator[Batch]:
+    """Batches of about ``BATCH_CHARACTERS``, each with the chunks just before and after it."""
     batch: list[Chunk] = []
     size = 0
+    ready: list[Chunk] = []  # a full batch, waiting for the chunk after it
+    before: Chunk | None = None
     for chunk in chunks:
+        if ready:
+            yield ready, before, chunk
+            before, ready = ready[-1], []
         batch.append(chunk)
         size += len(chunk.text)
         if size >= BATCH_CHARACTERS:
-            yield batch
-            batch, size = [], 0
+            ready, batch, size = batch, [], 0
+    if ready:
+        yield ready, before, None
+        before = ready[-1]
     if batch:
-        yield batch
+        yield batch, before, None
 
 
 def read_in_workers(run: TextRun, chunks: Iterable[Chunk], jobs: int) -> None:
@@ -85,7 +103,7 @@ def read_in_workers(run: TextRun, chunks: Iterable[Chunk], jobs: int) -> None:
         return
     second = next(batches, None)
     if second is None:  # a short text: starting workers would cost more than it saves
-        for chunk in first:
+        for chunk in first[0]:
             run.read(chunk)
         return
     recipe = run.engine.recipe
@@ -93,17 +111,15 @@ def read_in_workers(run: TextRun, chunks: Iterable[Chunk], jobs: int) -> None:
         raise ValueError("this engine has no recipe (a custom lexicon): read it in one process")
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(recipe,)) as pool:
         pending: deque[Future[dict[str, object]]] = deque()
-        for batch in _chain(first, second, batches):
-            pending.append(pool.submit(_read_batch, run.format, run.path, batch))
+        for batch, before, after in _chain(first, second, batches):
+            pending.append(pool.submit(_read_batch, run.format, run.path, batch, before, after))
             while len(pending) >= jobs * 2:
                 run.absorb(pending.popleft().result())
         while pending:
             run.absorb(pending.popleft().result())
 
 
-def _chain(
-    first: list[Chunk], second: list[Chunk], rest: Iterator[list[Chunk]]
-) -> Iterator[list[Chunk]]:
+def _chain(first: Batch, second: Batch, rest: Iterator[Batch]) -> Iterator[Batch]:
     yield first
     yield second
     yield from rest

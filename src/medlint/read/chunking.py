@@ -1,9 +1,13 @@
 """Split a text into chunks at paragraph boundaries, so memory is bounded by the paragraph.
 
 A chunk ends at a blank line once it has reached ``target`` characters, never inside a Markdown
-code fence, front matter, an HTML comment, a tag or a script/style element. A text with no
-usable boundary (a 10 MB single line) is cut at white space once a chunk reaches ``hard``.
-Chunks carry their place in the whole text, so findings keep exact offsets, lines and columns.
+code fence, front matter, an HTML comment, a tag or a script/style element (see
+:mod:`medlint.read.constructs`, which reads each chunk once, however many blank lines it tries).
+A text with no usable boundary (a 10 MB single line, a code block longer than ``hard``) is cut
+once a chunk reaches ``hard``: after the last sentence end or white space before it, never inside
+a tag or between a carriage return and its line feed; a chunk that starts inside a construct
+carries it (``Chunk.carry``), so its reader knows it is in code. Chunks carry their place in the
+whole text, so findings keep exact offsets, lines and columns.
 """
 
 from __future__ import annotations
@@ -12,53 +16,26 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from medlint.read.constructs import Tracker
+
 TARGET = 64 * 1024
 HARD = 1024 * 1024
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
-_FENCE = re.compile(r"(?m)^ {0,3}(?:```|~~~)")
-_SKIPPED = (
-    *("script", "style", "pre", "code", "textarea", "noscript", "template", "svg", "math"),
-    *("nav", "header", "footer", "aside"),
-)
-_HTML_OPEN = {name: re.compile(rf"<{name}\b", re.IGNORECASE) for name in _SKIPPED}
-_HTML_CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in _SKIPPED}
+# A sentence end, then white space: where a hard cut splits the fewest sentences.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 
 
 class Chunk(NamedTuple):
     """A piece of the whole text: ``text`` starts at ``start``, on ``line`` (1-based), at
-    ``column`` (0-based characters from the start of that line)."""
+    ``column`` (0-based characters from the start of that line); ``carry`` is the construct it
+    starts inside (see :mod:`medlint.read.constructs`), ``""`` for most."""
 
     text: str
     start: int
     line: int
     column: int
-
-
-def _comment_closed(text: str) -> bool:
-    return text.rfind("<!--") <= text.rfind("-->") or "<!--" not in text
-
-
-def _safe_cut(text: str, format: str, first: bool) -> bool:
-    """True when ``text`` (a would-be chunk) leaves no construct open."""
-    if format == "text":
-        return True
-    if not _comment_closed(text):
-        return False
-    if format == "markdown":
-        front_matter = first and text.startswith(("---\n", "---\r\n"))
-        if front_matter and re.search(r"(?m)^(?:---|\.\.\.)\s*$", text[4:]) is None:
-            return False
-        if "```" not in text and "~~~" not in text:  # no fence at all (the usual case)
-            return True
-        return len(_FENCE.findall(text)) % 2 == 0
-    if text.rfind("<") > text.rfind(">"):
-        return False
-    return all(
-        len(_HTML_OPEN[name].findall(text)) <= len(_HTML_CLOSE[name].findall(text))
-        for name in _SKIPPED
-        if "<" in text
-    )
+    carry: str = ""
 
 
 class Chunker:
@@ -70,13 +47,14 @@ class Chunker:
     def __init__(self, format: str, target: int = TARGET, hard: int = HARD) -> None:
         self.format = format
         self.target = target
-        self.hard = hard
+        self.hard = max(hard, 1)
         self._buffer = ""
         self._taken = 0
         self._start = 0
         self._line = 1
         self._column = 0
         self._first = True
+        self._carry = ""  # what the next chunk starts inside
 
     def feed(self, block: str) -> Iterator[Chunk]:
         self._buffer = self._buffer[self._taken :] + block
@@ -85,43 +63,68 @@ class Chunker:
             cut = self._find_cut()
             if cut is None:
                 return
-            yield self._take(cut)
+            yield self._take(*cut)
 
     def close(self) -> Iterator[Chunk]:
         while len(self._buffer) - self._taken > self.hard:
-            cut = self._find_cut()
+            cut = self._find_cut(final=True)
             if cut is None:
                 break
-            yield self._take(cut)
+            yield self._take(*cut)
         if len(self._buffer) > self._taken or self._first:
-            yield self._take(len(self._buffer))
+            yield self._take(len(self._buffer), "")
 
-    def _find_cut(self) -> int | None:
-        """Where the next chunk ends (an index into ``_buffer``), or None to wait for more."""
+    def _find_cut(self, final: bool = False) -> tuple[int, str] | None:
+        """Where the next chunk ends (an index into ``_buffer``) and what the chunk after it
+        starts inside, or None to wait for more text."""
         buffer, begin = self._buffer, self._taken
         limit = begin + self.hard
+        tracker = Tracker(self.format, self._carry, first=self._first)
+        read = begin  # the tracker has read buffer[begin:read]
         search_from = begin + self.target
         while True:
             gap = _BLANK_LINE.search(buffer, max(search_from - 1, begin))
             if gap is None or gap.end() > limit:
                 break
-            if _safe_cut(buffer[begin : gap.end()], self.format, self._first):
-                return gap.end()
-            search_from = gap.end()
-        if len(buffer) < limit:
+            tracker.read(buffer, read, gap.end())
+            read = gap.end()
+            if not tracker.carry():
+                return read, ""
+            search_from = read
+        if len(buffer) < limit or (len(buffer) == limit and not final):
             return None  # wait for more text (or, at the end, keep the rest as one chunk)
-        # No paragraph boundary within reach: cut at the last white space before the limit.
-        cut = max(buffer.rfind("\n", begin, limit), buffer.rfind(" ", begin, limit))
-        cut = max(cut, buffer.rfind("\t", begin, limit))
-        cut = limit if cut <= begin else cut + 1
-        if buffer[cut - 1 : cut + 1] == "\r\n":
-            cut += 1
+        cut = self._hard_cut(begin, limit)
+        tracker.read(buffer, read, cut)
+        return cut, tracker.carry()
+
+    def _hard_cut(self, begin: int, limit: int) -> int:
+        """No paragraph boundary within reach: cut after the last sentence end before the
+        limit, else the last white space, else at the limit; in HTML, not inside a tag."""
+        buffer = self._buffer
+        floor = begin + max(self.hard // 2, 1)  # a sentence end this far in is worth it
+        cut = -1
+        for end in _SENTENCE_END.finditer(buffer, max(floor - 1, begin), limit):
+            if not buffer[end.end() : end.end() + 1].islower():  # "e.g. this" goes on
+                cut = end.end()
+        if cut <= begin:
+            cut = max(buffer.rfind(c, begin, limit) for c in "\n \t") + 1
+        if cut <= begin:
+            cut = limit
+        if self.format == "html":
+            opened = buffer.rfind("<", begin, cut)
+            if opened > begin and opened > buffer.rfind(">", begin, cut):
+                cut = opened  # the tag starts the next chunk
+        if buffer[cut - 1 : cut] == "\r" and cut - 1 > begin:
+            # A carriage return may be followed by its line feed (in this buffer, or the next
+            # block read): the two stay in one chunk, or every later line number is one off.
+            cut = cut + 1 if buffer[cut : cut + 1] == "\n" else cut - 1
         return cut
 
-    def _take(self, cut: int) -> Chunk:
+    def _take(self, cut: int, carry: str) -> Chunk:
         text = self._buffer[self._taken : cut]
         self._taken = cut
-        chunk = Chunk(text, self._start, self._line, self._column)
+        chunk = Chunk(text, self._start, self._line, self._column, self._carry)
+        self._carry = carry
         self._first = False
         self._start += len(text)
         # Line breaks are \r\n, \r or \n: counted in C, a \r\n once.

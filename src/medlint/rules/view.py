@@ -61,6 +61,14 @@ class Scan:
         self._words: list[list[str]] | None = None
         self._paragraph_sentences: dict[int, range] | None = None
         self._excused: dict[tuple[int, int, int], bool] = {}
+        # Across the cuts of a text read in chunks (set by :func:`link`): the sentence before
+        # this chunk (its text, and the source from it to the cut), the source after the cut
+        # to the end of the next chunk's first sentence, and the next chunk's first line with
+        # content (in the whole text). A claim, its subject and its excuse may stand on either
+        # side of a cut: the findings are those of the whole text read at once.
+        self.before: tuple[str, str] | None = None
+        self.after = ""
+        self.after_line: int | None = None
 
     def place(self, source_start: int, source_end: int) -> tuple[int, int, int, int]:
         """(line, column, end line, end column) in the whole text of a chunk's source span."""
@@ -141,18 +149,29 @@ class Scan:
         if scope == "document":
             return document.text
         first_index, last_index = self.scope_of(index, scope)
+        start, stop = self.reach(first_index, last_index)
+        if scope != "neighbours" or (self.before is None and not self.after):
+            return document.text[start:stop]
+        # The sentence before or after is in the chunk before or after this one.
+        before = self.before[1] if index == 0 and self.before is not None else ""
+        after = self.after if index == len(document.sentences) - 1 else ""
+        return before + document.text[0 if before else start : None if after else stop] + after
+
+    def reach(self, first_index: int, last_index: int) -> tuple[int, int]:
+        """The source span of sentences ``first_index`` to ``last_index``, with what follows
+        the last that is not prose: a link target or footnote marker after the full stop still
+        belongs to it. Up to the next sentence or the break that ends the paragraph, never into
+        another sentence's words; not up to the end of the source line, so a page on one line
+        (minified HTML) reads as the same page with its line breaks."""
+        document = self.document
         sentences = document.sentences
         start, end = document.source_span(sentences[first_index].start, sentences[last_index].end)
-        # A link target or footnote marker right after the full stop still belongs to the last
-        # sentence: reach over what is not prose, up to the next sentence or the break that ends
-        # the paragraph, never into another sentence's words. Not up to the end of the source
-        # line: a page on one line (minified HTML) reads as the same page with line breaks.
         paragraph = document.paragraphs[sentences[last_index].paragraph]
         limit = document.offsets.source_start(paragraph.limit)
         if last_index + 1 < len(sentences):
             following = document.offsets.source_start(sentences[last_index + 1].start)
             limit = min(limit, following)
-        return document.text[start : max(end, limit)]
+        return start, max(end, limit)
 
     def scope_of(self, index: int, scope: str) -> tuple[int, int]:
         """The first and last sentence of the scope (``sentence``, ``neighbours`` or
@@ -182,3 +201,19 @@ class Scan:
             found = matcher.search(self.neighbourhood(index, scope), self.timeout)
             self._excused[key] = found
         return found
+
+
+def link(earlier: Scan, later: Scan) -> None:
+    """Let the scans of two consecutive chunks of one text see across the cut between them
+    (see ``Scan.before``)."""
+    if earlier.document.sentences:
+        last = earlier.document.sentences[-1]
+        source = earlier.document.text[earlier.document.offsets.source_start(last.start) :]
+        later.before = (last.text, source)
+    elif earlier.before is not None:  # a chunk without prose (code): the sentence before it
+        later.before = earlier.before
+    if later.document.sentences:
+        earlier.after = later.document.text[: later.reach(0, 0)[1]]
+    line = later.document.next_content_line(0)
+    if later.document.line_text(line).strip():
+        earlier.after_line = later.chunk.line + line - 1

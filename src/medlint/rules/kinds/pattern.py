@@ -70,8 +70,11 @@ class PatternChecker:
                 if not checked:
                     if self.with_ is not None and not self.with_.search(sentence.text, timeout):
                         break
-                    if self.unless is not None and scan.excused(
-                        self.unless, index, self.unless_scope
+                    # An excuse anywhere in the text is the engine's to look for (once).
+                    if (
+                        self.unless is not None
+                        and self.unless_scope != "document"
+                        and scan.excused(self.unless, index, self.unless_scope)
                     ):
                         break
                     checked = True
@@ -88,7 +91,10 @@ class PatternChecker:
         if self.subject is None:
             return True
         sentences = scan.document.sentences
-        nearby = sentences[max(0, index - 1)].text + " " + sentences[index].text
+        before = sentences[index - 1].text if index else sentences[index].text
+        if index == 0 and scan.before is not None:  # the sentence before the chunk's cut
+            before = scan.before[0]
+        nearby = before + " " + sentences[index].text
         return self.subject.search(nearby, scan.timeout)
 
 
