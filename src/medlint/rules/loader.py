@@ -238,13 +238,15 @@ def _validate_rule(
 
 
 def _compiles_together(options: Mapping[str, Any], label: str, fail: Any) -> None:
-    """Each pattern compiled alone above; make sure each list also works as one pattern."""
+    """Each pattern compiled alone above; make sure each list also works as one pattern. Only
+    groups, flags and back references can make patterns that compile alone fail together, so
+    a list without them (most: phrases) is not compiled again."""
     import regex
 
     from medlint.rules.language import FLAGS, pattern_source
 
     for key in ("patterns", "with", "unless", "requires"):
-        if options.get(key):
+        if options.get(key) and any(_TOGETHER.search(p) for p in options[key]):
             source = pattern_source(
                 list(options[key]), nonword=key == "patterns" and bool(options.get("nonword"))
             )
@@ -252,6 +254,9 @@ def _compiles_together(options: Mapping[str, Any], label: str, fail: Any) -> Non
                 regex.compile(source, FLAGS)
             except regex.error as exc:
                 raise fail(f"'{key}' of {label} do not compile together: {exc}", key) from None
+
+
+_TOGETHER = re.compile(r"\(\?|\\(?:[1-9]|g)")  # a group's flags or name, a back reference
 
 
 def _check_message(message: str, label: str, fail: Any) -> None:
