@@ -95,6 +95,7 @@ CONSTRUCTS: dict[str, tuple[Make, str]] = {
     "quotes deeper each line": (lines(lambda i: ">" * (i % 5000) + " a\n"), "markdown"),
     "many fence lines": (repeated("```\n"), "markdown"),
     "table pipes on one line": (repeated("| a "), "markdown"),
+    "open code block, blank lines": (lambda n: "```\n" + repeated("x\n\n")(n - 4), "markdown"),
     "a line of #": (repeated("#"), "markdown"),
     "- then spaces": (lambda n: "-" + " " * (n - 2) + "x", "markdown"),
     # Emphasis
@@ -104,6 +105,8 @@ CONSTRUCTS: dict[str, tuple[Make, str]] = {
     # HTML in Markdown and in HTML
     "unclosed comments (markdown)": (nested("<!--", "", ""), "markdown"),
     "unclosed comments (html)": (nested("<!--", "", ""), "html"),
+    "open comment, blank lines (html)": (lambda n: "<!--" + repeated("a\n\n")(n - 4), "html"),
+    "unclosed suppression comments": (repeated("<!-- medlint-disable OC01 "), "markdown"),
     "a line of < (markdown)": (repeated("<"), "markdown"),
     "a line of < (html)": (repeated("<"), "html"),
     "unclosed tags (markdown)": (repeated("<a "), "markdown"),

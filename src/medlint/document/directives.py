@@ -18,7 +18,8 @@ from typing import NamedTuple
 
 _COMMENT = re.compile(
     r"<!--\s*medlint-(?P<kind>disable-next-line|disable-line|disable|enable)\b"
-    r"(?P<names>(?:(?!-->).)*?)\s*-->",
+    r"(?P<names>(?:(?!-->|<!--).)*?)\s*-->",  # not past the next comment: an unclosed one
+    # would be read to the end of the text from each of them, in quadratic time
     re.DOTALL,
 )
 _TEXT_LINE = re.compile(

@@ -90,7 +90,7 @@ class Chunker:
             read = gap.end()
             if not tracker.carry():
                 return read, ""
-            search_from = read
+            search_from = max(read, tracker.reopens(buffer, read))
         if len(buffer) < limit or (len(buffer) == limit and not final):
             return None  # wait for more text (or, at the end, keep the rest as one chunk)
         cut = self._hard_cut(begin, limit)

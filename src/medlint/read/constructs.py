@@ -96,6 +96,23 @@ class Tracker:
             if opened > latest and _HTML_CLOSE[name].search(text, opened, end) is None:
                 self.skipped, latest = name, opened
 
+    def reopens(self, text: str, start: int) -> int:
+        """The first place from ``start`` where what is open now could close (``len(text)``
+        when nothing can close it): a cut before it is not safe, so a chunker need not try the
+        blank lines of a long code block or comment one by one."""
+        if self.front_matter:
+            found = FRONT_MATTER_END.search(text, start)
+        elif self.fence:
+            found = _FENCE_LINE.search(text, start)
+        elif self.skipped:
+            found = _HTML_CLOSE[self.skipped].search(text, start)
+        elif self.comment or self.tag:
+            at = text.find("-->" if self.comment else ">", start)
+            return len(text) if at < 0 else at
+        else:
+            return start
+        return len(text) if found is None else found.start()
+
     def carry(self) -> str:
         """What is open now, as a carry (``""``: a chunk may end here)."""
         if self.front_matter:
