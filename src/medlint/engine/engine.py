@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from medlint.context import Lexicon, default_lexicon
 from medlint.document import Document, Format
 from medlint.document.directives import Directive, find_directives
-from medlint.engine.prefilter import Prefilter
+from medlint.engine.prefilter import Candidates, Prefilter
 from medlint.findings import Finding, Severity
 from medlint.read.chunking import Chunk
 from medlint.rules.profile import Profile, ProfileSpec, builtin_spec, merge_counts
@@ -113,7 +113,7 @@ class Engine:
             for chunk in chunks:
                 owners.append(run)
                 scans.append(run.scan(chunk))
-        found: Sequence[dict[str, list[int]] | None] = [None] * len(scans)
+        found: Sequence[Candidates | None] = [None] * len(scans)
         if self.prefilter_enabled:
             found = self.prefilter().candidates_many([(s.document, s.lowered) for s in scans])
         for run, scan, candidates in zip(owners, scans, found, strict=True):
@@ -170,7 +170,7 @@ class TextRun:
         document = Document(chunk.text, self.format, self.path)
         return Scan(document, self.engine.lexicon, self.engine.timeout, chunk)
 
-    def apply(self, scan: Scan, candidates: dict[str, list[int]] | None) -> None:
+    def apply(self, scan: Scan, candidates: Candidates | None) -> None:
         """Run the rules on one scanned chunk, each on its candidate sentences."""
         chunk, document = scan.chunk, scan.document
         self.engine.profiles.count(document.prose, self.profile_counts, scan.lowered)
@@ -178,13 +178,15 @@ class TextRun:
             if rule.id in self.failed:
                 continue
             sentences: Sequence[int] | None = None
+            among = None
             if candidates is not None and rule.anchors is not None:
-                sentences = candidates.get(rule.id)
+                sentences = candidates.sentences.get(rule.id)
                 if sentences is None:
                     if rule.id not in self.whole:
                         continue
                     sentences = ()
-            self._apply(rule, scan, sentences)
+                among = candidates.patterns.get(rule.id)
+            self._apply(rule, scan, sentences, among)
         if self.keep_directives and "medlint" in chunk.text:
             self.directives += find_directives(
                 chunk.text,
@@ -200,6 +202,7 @@ class TextRun:
         rule: Rule,
         scan: Scan,
         sentences: Sequence[int] | None,
+        among: Sequence[int] | None = None,
     ) -> None:
         """Run one rule on one chunk, within the rule's time budget for the whole text.
 
@@ -213,10 +216,10 @@ class TextRun:
         timed_out = False
         try:
             if rule.id in self.whole:
-                rule.checker.collect(self.whole[rule.id], scan, sentences)  # type: ignore[attr-defined]
+                rule.checker.collect(self.whole[rule.id], scan, sentences, among)  # type: ignore[attr-defined]
             else:
                 severity = self.engine.severity_of(rule)
-                hits = list(rule.checker.check(scan, severity, sentences))
+                hits = list(rule.checker.check(scan, severity, sentences, among))
         except TimeoutError:
             timed_out = True
         self.spent[rule.id] = self.spent.get(rule.id, 0.0) + perf_counter() - started

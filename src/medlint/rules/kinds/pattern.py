@@ -56,6 +56,7 @@ class PatternChecker:
         scan: Scan,
         severity: Severity,
         sentences: Sequence[int] | None = None,
+        among: Sequence[int] | None = None,
     ) -> Iterator[Hit]:
         all_sentences = scan.document.sentences
         prose = scan.document.prose
@@ -64,7 +65,7 @@ class PatternChecker:
             sentence = all_sentences[index]
             checked = False  # 'with' and 'unless' are judged once per sentence, at its 1st match
             for match in self.pattern.finditer(
-                prose, scan.lowered, sentence.start, sentence.end, timeout
+                prose, scan.lowered, sentence.start, sentence.end, timeout, among
             ):
                 if not checked:
                     if self.with_ is not None and not self.with_.search(sentence.text, timeout):
