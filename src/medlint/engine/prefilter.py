@@ -51,11 +51,14 @@ class Prefilter:
         for group, number in group_ids.items():
             for literal in group:
                 by_literal.setdefault(literal, set()).add(number)
-        # Value of a literal: the groups holding it; NUL (-1 groups) counts sentences.
+        # Value of a literal: its number, whose groups are ``self._groups[number]``; NUL (-1)
+        # ends a sentence.
+        self._groups: list[tuple[int, ...]] = []
         self._automaton: Any = ahocorasick.Automaton()
         for literal, groups in by_literal.items():
-            self._automaton.add_word(literal, tuple(groups))
-        self._automaton.add_word("\0", ())
+            self._automaton.add_word(literal, len(self._groups))
+            self._groups.append(tuple(groups))
+        self._automaton.add_word("\0", -1)
         self._automaton.make_automaton()
 
     def candidates(self, document: Document, lowered: str | None = None) -> Candidates:
@@ -75,16 +78,21 @@ class Prefilter:
             bounds.append(len(pieces))
         holding: dict[int, set[int]] = {}  # group -> the sentences holding it (groups found)
         index = 0
-        for _, groups in self._automaton.iter("\0".join(pieces)):
-            if not groups:
-                index += 1
+        seen: set[int] = set()  # the literals of the sentence at hand, each once
+        pieces.append("")  # a NUL after the last sentence too
+        for _, number in self._automaton.iter("\0".join(pieces)):
+            if number >= 0:
+                seen.add(number)
                 continue
-            for group in groups:
-                found = holding.get(group)
-                if found is None:
-                    holding[group] = {index}
-                else:
-                    found.add(index)
+            for literal in seen:
+                for group in self._groups[literal]:
+                    found = holding.get(group)
+                    if found is None:
+                        holding[group] = {index}
+                    else:
+                        found.add(index)
+            seen.clear()
+            index += 1
         results: list[dict[str, list[int]]] = [{} for _ in documents]
         patterns: dict[str, tuple[int, ...]] = {}
         for rule_id, clauses in self._clauses:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from medlint.document.model import fold, lower
@@ -222,9 +222,15 @@ class Matcher:
 
 
 def matcher_for(options: Mapping[str, Any], key: str, trusted: bool) -> Matcher:
-    """The Matcher of the pattern list ``options[key]``."""
+    """The Matcher of the pattern list ``options[key]``: one for all the rules that write the
+    same list (many name the same vocabularies as their subject or excuse), compiled once."""
     nonword = bool(options.get("nonword")) and key == "patterns"
-    return Matcher(options[key], nonword=nonword, trusted=trusted)
+    return _shared_matcher(tuple(options[key]), nonword, trusted)
+
+
+@lru_cache(maxsize=1024)  # bounded: a long-lived process may load many versions of a pack
+def _shared_matcher(patterns: tuple[str, ...], nonword: bool, trusted: bool) -> Matcher:
+    return Matcher(patterns, nonword=nonword, trusted=trusted)
 
 
 def check_pattern(pattern: str) -> str | None:
