@@ -105,3 +105,16 @@ def test_the_plain_text_suppression_example_works(tmp_path: Path) -> None:
     _, out, _ = medlint(["check", "--isolated", "--format", "concise", "draft.txt"], cwd=tmp_path)
     assert not re.search(r"draft\.txt:1:\d+: \w+ (?:OC01|AM02|MD10)", out), out
     assert "draft.txt:2:9: error AM02" in out
+
+
+def test_the_library_examples_run() -> None:
+    """Every Python block, in order, with the two drafts the first one assumes."""
+    blocks = re.findall(r"```python\n(.*?)```", README, re.DOTALL)
+    assert len(blocks) >= 2
+    draft = "<p>Our stem cells cure MS.</p>"
+    namespace: dict[str, object] = {"draft_html": draft, "text": "Our stem cells cure MS."}
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), namespace)
+    on_save = namespace["on_save"]
+    assert callable(on_save)
+    assert [h["rule"] for h in on_save(draft)] == ["OC01"]
