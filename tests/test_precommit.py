@@ -67,19 +67,22 @@ def test_pre_commit_try_repo_fails_on_a_bad_draft_honours_exclude_and_passes(
             "notes.txt": "Book your free consultation today.\n",
             ".medlint.yaml": EXCLUDE_DRAFTS,
             "drafts/post.md": BAD,
+            "page.mdx": f"import Chart from './chart'\n\n{BAD}",
         },
     )
     bad = try_repo(content, tmp_path / "cache")
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "post.md:1:24: error OC01" in bad.stdout
     assert "notes.txt:1:1: warning CI02" in bad.stdout
+    assert "page.mdx:3:24: error OC01" in bad.stdout  # types_or names mdx
     assert "drafts/" not in bad.stdout
 
     (content / "post.md").write_text(
         "There is no cure for MS; drugs reduce relapses.\n", encoding="utf-8"
     )
     (content / "notes.txt").write_text("Ask your neurologist about trials.\n", encoding="utf-8")
-    git("add", ".", cwd=content)
+    (content / "page.mdx").unlink()
+    git("add", "-A", cwd=content)
     good = try_repo(content, tmp_path / "cache")  # drafts/post.md is still there, excluded
     assert good.returncode == 0, good.stdout + good.stderr
 
