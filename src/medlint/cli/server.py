@@ -7,7 +7,7 @@ import click
 from medlint.server import DEBOUNCE
 
 EXTRA_HINT = (
-    "medlint server needs pygls 2 and lsprotocol, which the 'server' extra installs: "
+    "the language server needs pygls 2 and lsprotocol, which the 'server' extra installs: "
     "python -m pip install 'medlint[server]'"
 )
 
@@ -22,7 +22,7 @@ EXTRA_HINT = (
     help="How long a change waits for the next one before the document is linted.",
 )
 def server(debounce: float) -> None:
-    """Run the language server over stdio (for VS Code, Neovim, Helix...)."""
+    """Run the language server (LSP) for editors, over stdio."""
     from medlint.cli.output import fail
 
     try:
