@@ -198,6 +198,19 @@ def test_a_second_rule_joins_the_comment_already_there(editor: Editor, tmp_path:
     assert text.startswith("<!-- medlint-disable DS01, RK04 -->\n")
 
 
+def test_an_unused_suppression_has_a_quick_fix(editor: Editor, tmp_path: Path) -> None:
+    text = f"Plain words. <!-- medlint-disable-line OC01 -->\n\n{CLAIM}\n"
+    uri = editor.open(tmp_path / "draft.md", text)
+    unused = only(editor.diagnostics(uri), "MD100")
+    assert unused.tags == [types.DiagnosticTag.Unnecessary]
+    [fix] = editor.code_actions(uri, [unused])
+    assert (fix.title, fix.is_preferred) == ("Remove the unused suppression", True)
+    edited = apply(text, fix.edit.changes[uri])
+    assert edited == f"Plain words.\n\n{CLAIM}\n"
+    editor.change(uri, edited)
+    assert "MD100" not in codes(editor.diagnostics(uri))
+
+
 def test_the_nearest_configuration_applies_and_is_reloaded(editor: Editor, tmp_path: Path) -> None:
     house = tmp_path / "house"
     house.mkdir()

@@ -8,7 +8,7 @@ import pytest
 from medlint.linter import Linter
 from medlint.read.source import Format
 from medlint.server.positions import LineIndex
-from medlint.server.suppressions import Edit, in_file, on_line
+from medlint.server.suppressions import Edit, in_file, on_line, remove_name
 
 CLAIM = "Our clinic offers a stem cell protocol that reverses MS."
 
@@ -130,3 +130,40 @@ def test_a_text_that_is_all_front_matter_gets_the_comment_after_it() -> None:
     assert applied(text, in_file(LineIndex(text), "markdown", "OC01")) == (
         "---\ntitle: x\n---\n<!-- medlint-disable OC01 -->"
     )
+
+
+@pytest.mark.parametrize(
+    ("format", "text", "expected"),
+    [
+        ("markdown", "Plain words. <!-- medlint-disable-line OC01 -->\n", "Plain words.\n"),
+        ("markdown", "Plain words. <!-- medlint-disable-line -->\n", "Plain words.\n"),
+        ("html", "<!-- medlint-disable-next-line OC01 -->\n<p>Plain.</p>\n", "<p>Plain.</p>\n"),
+        ("text", "Intro.\n# medlint: disable-next-line OC01\nPlain.\n", "Intro.\nPlain.\n"),
+        (
+            "markdown",
+            f"{CLAIM} <!-- medlint-disable-line OC01, HY01 -->\n",
+            f"{CLAIM} <!-- medlint-disable-line OC01 -->\n",
+        ),
+        (
+            "markdown",
+            f"{CLAIM} <!-- medlint-disable-line HY01,OC01 -->\n",
+            f"{CLAIM} <!-- medlint-disable-line OC01 -->\n",
+        ),
+        (
+            "text",
+            f"{CLAIM}  # medlint: disable-line OC01 nonsuch\n",
+            f"{CLAIM}  # medlint: disable-line OC01\n",
+        ),
+    ],
+)
+def test_the_fix_for_a_note_takes_the_name_out(
+    linter: Linter, format: Format, text: str, expected: str
+) -> None:
+    [note] = [f for f in linter.lint_text(text, format) if f.rule in ("MD100", "MD101")]
+    edited = applied(text, remove_name(LineIndex(text), format, note.start))
+    assert edited == expected
+    assert not rules(linter, edited, format) & {"MD100", "MD101"}
+
+
+def test_no_comment_no_fix() -> None:
+    assert remove_name(LineIndex("Plain words.\n"), "markdown", 3) is None

@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from lsprotocol import types
 
-from medlint.filters.selection import UNUSED
+from medlint.filters.selection import UNKNOWN, UNUSED
 from medlint.findings import Finding, Severity
 from medlint.linter import Linter
 from medlint.server import suppressions
@@ -113,7 +113,8 @@ def _escape(text: str) -> str:
 def code_actions(
     uri: str, index: LineIndex, format: str, diagnostics: Iterable[types.Diagnostic]
 ) -> list[types.CodeAction]:
-    """For each of medlint's diagnostics: suppress its rule on its line, or in the file."""
+    """For each of medlint's diagnostics: suppress its rule on its line, or in the file; for a
+    note on a suppression comment (MD100, MD101), the fix: take the name out."""
     actions: list[types.CodeAction] = []
     seen: set[tuple[str, str, int]] = set()
     for diagnostic in diagnostics:
@@ -121,26 +122,37 @@ def code_actions(
         rule = data.get("rule")
         if diagnostic.source != SOURCE or not isinstance(rule, str):
             continue
-        line = diagnostic.range.start.line
-        if line >= len(index.starts):
+        start = diagnostic.range.start
+        if start.line >= len(index.starts):
             continue  # the text has changed since: the diagnostic is stale
-        for scope, edit in (
-            ("on this line", suppressions.on_line(index, format, line, rule)),
-            ("in this file", suppressions.in_file(index, format, rule)),
-        ):
-            key = (rule, scope, line if scope == "on this line" else -1)
-            if edit is None or key in seen:
+        if rule in _NOTES:
+            offset = index.offset(start.line, start.character)
+            edits = [(_NOTES[rule], suppressions.remove_name(index, format, offset), -1)]
+        else:
+            on_line = suppressions.on_line(index, format, start.line, rule)
+            edits = [
+                (f"Suppress {rule} on this line", on_line, start.line),
+                (f"Suppress {rule} in this file", suppressions.in_file(index, format, rule), -1),
+            ]
+        for title, edit, line in edits:
+            if edit is None or (title, rule, line) in seen:
                 continue
-            seen.add(key)
-            text_edit = types.TextEdit(
-                range=to_range(index, edit.start, edit.end), new_text=edit.text
-            )
+            seen.add((title, rule, line))
+            change = types.TextEdit(range=to_range(index, edit.start, edit.end), new_text=edit.text)
             actions.append(
                 types.CodeAction(
-                    title=f"Suppress {rule} {scope}",
+                    title=title,
                     kind=types.CodeActionKind.QuickFix,
                     diagnostics=[diagnostic],
-                    edit=types.WorkspaceEdit(changes={uri: [text_edit]}),
+                    edit=types.WorkspaceEdit(changes={uri: [change]}),
+                    is_preferred=True if rule in _NOTES else None,
                 )
             )
     return actions
+
+
+# medlint's notes on suppression comments, and the title of the fix each one has.
+_NOTES: Final = {
+    UNUSED[0]: "Remove the unused suppression",
+    UNKNOWN[0]: "Remove the unknown name from the suppression",
+}

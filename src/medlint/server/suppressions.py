@@ -9,6 +9,9 @@ gets a ``disable-next-line`` comment above it instead. For the whole file, a
 ``disable`` comment goes on a line of its own at the top, after Markdown front matter or an
 HTML doctype, which must stay first. A comment already there for other rules gets the id added
 instead of a second comment beside it.
+
+The quick fix for MD100 and MD101 (a name in a comment that suppresses nothing, or is no rule)
+takes the name out of its comment, or the whole comment when nothing else is left in it.
 """
 
 from __future__ import annotations
@@ -66,6 +69,37 @@ def in_file(index: LineIndex, format: str, rule: str) -> Edit:
         return Edit(end, end, _line_break(index) + comment)
     start = index.starts[line]
     return Edit(start, start, comment + _line_break(index))
+
+
+def remove_name(index: LineIndex, format: str, offset: int) -> Edit | None:
+    """The edit that takes the name at ``offset`` out of its suppression comment (with its
+    separator), or the whole comment when it is the comment's only name, or when ``offset``
+    is the comment itself; None where no comment is."""
+    for directive in find_directives(index.text, format):
+        if directive.start > offset:
+            break
+        if offset >= directive.end:
+            continue
+        names = directive.names
+        at = next((n for n, name in enumerate(names) if name.start == offset), None)
+        if at is None or len(names) == 1:
+            return _without_comment(index, directive)
+        if at > 0:  # from the end of the name before it: "A, B" -> "A"
+            return Edit(names[at - 1].end, names[at].end, "")
+        return Edit(names[0].start, names[1].start, "")  # "A, B" -> "B"
+    return None
+
+
+def _without_comment(index: LineIndex, directive: Directive) -> Edit:
+    """Remove a comment: its lines when it stands alone on them, else it and the white space
+    before it."""
+    first, last = index.line_of(directive.start), index.line_of(directive.end)
+    before = index.text[index.starts[first] : directive.start]
+    after_end = index.starts[last] + len(index.line_text(last))
+    if not before.strip() and not index.text[directive.end : after_end].strip():
+        end = index.starts[last + 1] if last + 1 < len(index.starts) else len(index.text)
+        return Edit(index.starts[first], end, "")
+    return Edit(directive.start - (len(before) - len(before.rstrip())), directive.end, "")
 
 
 def _trailing(content: str, format: str) -> Directive | None:
