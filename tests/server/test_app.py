@@ -202,7 +202,7 @@ def test_an_unused_suppression_has_a_quick_fix(editor: Editor, tmp_path: Path) -
     text = f"Plain words. <!-- medlint-disable-line OC01 -->\n\n{CLAIM}\n"
     uri = editor.open(tmp_path / "draft.md", text)
     unused = only(editor.diagnostics(uri), "MD100")
-    assert unused.tags == [types.DiagnosticTag.Unnecessary]
+    assert list(unused.tags or []) == [types.DiagnosticTag.Unnecessary]
     [fix] = editor.code_actions(uri, [unused])
     assert (fix.title, fix.is_preferred) == ("Remove the unused suppression", True)
     edited = apply(text, fix.edit.changes[uri])
