@@ -31,9 +31,16 @@ class Editor:
         self.versions: dict[str, int] = {}
         self.texts: dict[str, str] = {}
 
+        self.registrations: list[types.Registration] = []
+
         @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def publish(params: types.PublishDiagnosticsParams) -> None:
             self.published.append(params)
+            self.arrived.set()
+
+        @self.client.feature(types.CLIENT_REGISTER_CAPABILITY)
+        def register(params: types.RegistrationParams) -> None:
+            self.registrations.extend(params.registrations)
             self.arrived.set()
 
         command = ("-m", "medlint", "server", "--debounce", "0.05")
@@ -108,6 +115,17 @@ class Editor:
                 seen = len(self.published)
                 self.arrived.clear()
                 await self.arrived.wait()
+
+        return self.run(wait())
+
+    def registered(self) -> list[types.Registration]:
+        """The capabilities the server has registered, once it has registered any."""
+
+        async def wait() -> list[types.Registration]:
+            while not self.registrations:
+                self.arrived.clear()
+                await self.arrived.wait()
+            return self.registrations
 
         return self.run(wait())
 

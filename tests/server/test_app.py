@@ -261,3 +261,24 @@ def test_the_server_writes_no_file(editor: Editor, tmp_path: Path) -> None:
     editor.diagnostics(uri)
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["draft.md"]
     assert draft.read_text(encoding="utf-8") == f"{CLAIM}\n"
+
+
+def test_a_client_that_can_watch_files_is_asked_to_watch_the_configuration(
+    tmp_path: Path,
+) -> None:
+    watching = types.ClientCapabilities(
+        workspace=types.WorkspaceClientCapabilities(
+            did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
+                dynamic_registration=True
+            )
+        )
+    )
+    session = Editor(tmp_path, watching)
+    try:
+        [registration] = session.registered()
+    finally:
+        session.stop()
+    assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    options = registration.register_options
+    globs = [w["globPattern"] for w in options["watchers"]]  # as the client receives it: JSON
+    assert globs == ["**/.medlint.yaml", "**/.medlint.yml", "**/pyproject.toml"]

@@ -94,6 +94,8 @@ class MedlintServer(LanguageServer):
         file = Path(path) if path is not None else None
         loop = asyncio.get_running_loop()
         linted = await loop.run_in_executor(self.linting, self.files.lint, text, file, format)
+        if uri not in self.workspace.text_documents:
+            return  # closed meanwhile
         index = LineIndex(text, self.encoding())
         findings = linted.findings
         if text.startswith("\ufeff"):  # medlint's offsets count from after the BOM
