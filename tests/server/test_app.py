@@ -119,9 +119,7 @@ def test_hover_shows_the_rules_documentation(
     rule = linter.rule("OC01")
     assert rule is not None
     text = hover.contents.value
-    assert text.startswith("**OC01 cure\\-claim · overclaim · error**") or text.startswith(
-        "**OC01 cure-claim · overclaim · error**"
-    )
+    assert text.startswith("**OC01 cure-claim · overclaim · error**\n\n")
     assert "'reverses MS' promises a cure or reversal that no trial has shown." in text
     assert rule.why.split(":")[0] in text
     assert rule.suggest.split(",")[0] in text

@@ -46,7 +46,6 @@ log = logging.getLogger("medlint.server")
 class Result(NamedTuple):
     """A document's last lint: what hovers are answered from."""
 
-    version: int | None
     lines: LineIndex
     findings: list[Finding]
     linter: Linter | None
@@ -100,7 +99,7 @@ class MedlintServer(LanguageServer):
         findings = linted.findings
         if text.startswith("\ufeff"):  # medlint's offsets count from after the BOM
             findings = [f._replace(start=f.start + 1, end=f.end + 1) for f in findings]
-        self.results[uri] = Result(version, index, findings, linted.linter)
+        self.results[uri] = Result(index, findings, linted.linter)
         diagnostics = [convert.diagnostic(f, index, linted.linter) for f in findings]
         if linted.error is not None:
             diagnostics.insert(0, convert.error_diagnostic(linted.error))
@@ -145,8 +144,8 @@ class MedlintServer(LanguageServer):
 
 
 def _client_shows_markdown(server: LanguageServer) -> bool:
-    hover = server.client_capabilities.text_document
-    formats: Any = hover.hover.content_format if hover and hover.hover else None
+    document = server.client_capabilities.text_document
+    formats: Any = document.hover.content_format if document and document.hover else None
     return formats is None or types.MarkupKind.Markdown in formats
 
 
