@@ -40,6 +40,7 @@ STAGES: Final = (
     ("medlint.report",),
     ("medlint.config",),
     ("medlint.run",),
+    ("medlint.server",),
     ("medlint.cli",),
 )
 # The package's front door and ``python -m medlint`` may import anything (lazily).

@@ -126,21 +126,31 @@ class Runner:
         """Findings for one input ('-' is standard input); raises MedlintError."""
         from medlint.read.source import decode, format_for
 
-        problems: list[RuleProblem] = []
         if path == "-":
             name = self.options.stdin_filename or "-"
-            file: Path | None = Path(name) if self.options.stdin_filename else None
-            config = self.config_for(file)
-            linter = self.linter_for(config)
             text = decode(read_stdin(), name)
             self.stdin_text = text
-            findings = linter.lint_text(text, format_for(name), name, problems)
-        else:
-            file = Path(path)
-            config = self.config_for(file)
-            linter = self.linter_for(config)
-            big = jobs > 1 and _size(file) >= BIG_FILE
-            findings = linter.lint_file(file, None, problems, jobs=jobs if big else 1)
+            file = Path(name) if self.options.stdin_filename else None
+            return self.lint_text(text, file, format_for(name))
+        file = Path(path)
+        config = self.config_for(file)
+        linter = self.linter_for(config)
+        problems: list[RuleProblem] = []
+        big = jobs > 1 and _size(file) >= BIG_FILE
+        findings = linter.lint_file(file, None, problems, jobs=jobs if big else 1)
+        return _without_ignored(findings, file, config, linter), problems
+
+    def lint_text(
+        self, text: str, file: Path | None, format: Format
+    ) -> tuple[list[Finding], list[RuleProblem]]:
+        """Findings for a text that stands for ``file`` (None: unnamed), linted with the
+        configuration nearest to that file as if it were read from it: standard input, or an
+        editor's unsaved buffer. Raises MedlintError."""
+        config = self.config_for(file)
+        linter = self.linter_for(config)
+        problems: list[RuleProblem] = []
+        name = str(file) if file is not None else "-"
+        findings = linter.lint_text(text, format, name, problems)
         if file is not None:
             findings = _without_ignored(findings, file, config, linter)
         return findings, problems

@@ -55,6 +55,7 @@ Commands:
   check       Lint text, Markdown, MDX and HTML files, folders, or '-'...
   rule        Explain one rule: message, why it matters, examples, better...
   rules       List every rule: id, name, category, severity and summary.
+  server      Run the language server (LSP) for editors, over stdio.
   test-rules  Run every rule's examples: each 'flag' must be reported,...
 """,
     "check": """\
@@ -124,6 +125,16 @@ Options:
   --rules PATH          Add a rule pack file or folder (repeatable).
   --no-builtin          Do not load the built-in rule packs.
   -h, --help            Show this message and exit.
+""",
+    "server": """\
+Usage: medlint server [OPTIONS]
+
+  Run the language server (LSP) for editors, over stdio.
+
+Options:
+  --debounce SECONDS  How long a change waits for the next one before the
+                      document is linted.  [default: 0.3; x>=0]
+  -h, --help          Show this message and exit.
 """,
     "test-rules": """\
 Usage: medlint test-rules [OPTIONS] [PATHS]...

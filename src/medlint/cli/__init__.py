@@ -18,6 +18,7 @@ from medlint import __version__
 from medlint.cli.check import check
 from medlint.cli.output import say
 from medlint.cli.rules import list_rules, show_rule, test_rules
+from medlint.cli.server import server
 
 __all__ = ["entry", "main"]
 
@@ -28,7 +29,7 @@ def main() -> None:
     """medlint: a linter for health writing."""
 
 
-for command in (check, list_rules, show_rule, test_rules):
+for command in (check, list_rules, show_rule, test_rules, server):
     main.add_command(command)
 
 
