@@ -43,5 +43,5 @@ def test_without_the_extra_the_server_says_how_to_install_it(tmp_path: Path) -> 
     assert result.stdout == ""
     assert result.stderr == (
         "medlint: the language server needs pygls 2 and lsprotocol, which the 'server' extra "
-        "installs: python -m pip install 'medlint[server]'\n"
+        "installs: python -m pip install '.[server]' in a checkout (see the README)\n"
     )

@@ -8,7 +8,7 @@ from medlint.server import DEBOUNCE
 
 EXTRA_HINT = (
     "the language server needs pygls 2 and lsprotocol, which the 'server' extra installs: "
-    "python -m pip install 'medlint-health[server]'"
+    "python -m pip install '.[server]' in a checkout (see the README)"
 )
 
 
