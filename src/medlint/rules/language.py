@@ -105,7 +105,8 @@ class Matcher:
     match anywhere in it, so leaving it out of the alternation changes no match there: a small
     text compiles the few patterns it can match, not the whole list (compiling is most of a
     cold start). Once the part-lists compiled add up to the whole list, the whole list is
-    compiled and used from then on, so a long run compiles each list about once.
+    compiled and used from then on, so a long run compiles each list about once. A search
+    (does any pattern occur?) tries the possible patterns one by one, each compiled alone.
 
     Built-in patterns (vetted by the test suite) run on the standard ``re`` engine, users'
     patterns on ``regex`` with a timeout, so a catastrophic pattern cannot hang a run. One case
@@ -124,6 +125,7 @@ class Matcher:
         self._compiled: Any = None
         self._parts: dict[tuple[int, ...], Any] = {}  # part-lists compiled, by pattern indexes
         self._parts_size = 0  # their sources' length, all told
+        self._singles: dict[int, Any] = {}  # patterns compiled alone, for search
         self._selector: Any = None  # literal -> the patterns requiring it (an Aho-Corasick)
 
     @cached_property
@@ -188,9 +190,24 @@ class Matcher:
         if not among:
             return False
         subject = text if self.cased else lowered
-        if self.trusted:
-            return self.compiled(among).search(subject) is not None
-        return self.compiled(among).search(subject, timeout=timeout) is not None
+        for index in among:
+            pattern = self._single(index)
+            if self.trusted:
+                found = pattern.search(subject)
+            else:
+                found = pattern.search(subject, timeout=timeout)
+            if found is not None:
+                return True
+        return False
+
+    def _single(self, index: int) -> Any:
+        """Pattern ``index`` alone, compiled once: a search asks whether any pattern occurs, so
+        each runs alone (a literal-led one fast), and what one text compiles serves the next."""
+        found = self._singles.get(index)
+        if found is None:
+            source = pattern_source([self.patterns[index]], nonword=self.nonword)
+            found = self._singles[index] = self._compile(source)
+        return found
 
     @cached_property
     def _always(self) -> tuple[int, ...]:
