@@ -71,6 +71,8 @@ def test_wheel_ships_rules_and_runs_outside_the_source_tree(tmp_path: Path) -> N
     assert "draft.md:1:16: error OC01" in result.stdout
     rules = sorted(p.name for p in (target / "medlint" / "packs").glob("*.yaml"))
     assert "context.yaml" in rules and "overclaim.yaml" in rules
+    assets = sorted(p.name for p in (target / "medlint" / "report" / "assets").iterdir())
+    assert assets == ["report.css", "report.js"]  # the HTML report's style and script
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

@@ -64,7 +64,7 @@ Usage: medlint check [OPTIONS] PATHS...
   Lint text, Markdown, MDX and HTML files, folders, or '-' for standard input.
 
 Options:
-  --format [text|concise|json|sarif|github|junit]
+  --format [text|concise|json|sarif|github|junit|html]
                                   Output format.  [default: text]
   --fail-on [error|warning|info|never]
                                   Exit 1 when a finding is at or above this
@@ -340,7 +340,7 @@ def test_jobs(tmp_path: Path, jobs: str) -> None:
         (
             ["--format", "docx"],
             "Invalid value for '--format': 'docx' is not one of 'text', "
-            "'concise', 'json', 'sarif', 'github', 'junit'.",
+            "'concise', 'json', 'sarif', 'github', 'junit', 'html'.",
         ),
         (
             ["--fail-on", "bad"],
