@@ -36,7 +36,7 @@ STAGES: Final = (
     ("medlint.rules",),
     ("medlint.engine",),
     ("medlint.filters",),
-    ("medlint.linter", "medlint.testing"),
+    ("medlint.linter", "medlint.testing", "medlint.arguments"),
     ("medlint.report",),
     ("medlint.config",),
     ("medlint.run",),

@@ -99,6 +99,8 @@ Options:
   --explain                       Say how each file was read (promotional,
                                   informational, warning or scholarly page)
                                   and the words that decided it.
+  --max-file-size SIZE            Refuse files (and standard input) larger
+                                  than this, e.g. 64MiB [default: 128MiB].
   -j, --jobs INTEGER RANGE        Worker processes [default: one per core for
                                   many files, 1 for a few].  [x>=1]
   -h, --help                      Show this message and exit.
@@ -175,6 +177,7 @@ def test_every_command_has_its_help(command: str, flag: str) -> None:
         (["--stdin-filename", "page.html"], Options(stdin_filename="page.html")),
         (["--jobs", "3"], Options(jobs=3)),
         (["-j2"], Options(jobs=2)),
+        (["--max-file-size", "2KiB"], Options(max_file_size=2048)),
     ],
 )
 def test_each_option_reaches_the_run(
