@@ -146,9 +146,18 @@ def find_config(start: Path) -> Path | None:
     for candidate in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             path = candidate / name
-            if path.is_file() and (name != "pyproject.toml" or _has_medlint_table(path)):
+            if _is_file(path) and (name != "pyproject.toml" or _has_medlint_table(path)):
                 return path
     return None
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a regular file (False when a folder above it is unreadable)."""
+    import stat
+
+    from medlint.read.limits import mode_of
+
+    return stat.S_ISREG(mode_of(path) or 0)
 
 
 def _has_medlint_table(path: Path) -> bool:

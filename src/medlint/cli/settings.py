@@ -8,9 +8,11 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from stat import S_ISDIR
 from typing import Any
 
 from medlint.config import Config
+from medlint.read.limits import mode_of
 from medlint.run import Options, Runner
 
 DEFAULT = "default"
@@ -41,7 +43,7 @@ def settings_for(path: Path | None, options: Options, runner: Runner) -> list[tu
     def origin(key: str, given: bool = False) -> str:
         return _origin(config, key, given)
 
-    excluded = config.excluded(path, path.is_dir()) if path is not None else None
+    excluded = config.excluded(path, S_ISDIR(mode_of(path) or 0)) if path is not None else None
     select = list(o.select or config.select or ["default"])
     fail_on = o.fail_on or config.fail_on or "warning"
     extend = [*map(str, config.extend), *o.rules]

@@ -41,9 +41,9 @@ def key_of(finding: Finding, baseline: Path) -> Key:
 def load_baseline(path: Path, limit: int = DEFAULT_MAX_FILE_SIZE) -> Counter[Key]:
     """The findings a baseline file records, counted; a file that is not a regular file of at
     most ``limit`` bytes holding a baseline's JSON is a ConfigError."""
-    from medlint.read.limits import SIZE_HINT, read_file
+    from medlint.read.limits import SIZE_HINT, mode_of, read_file
 
-    if not path.exists() and not path.is_symlink():
+    if mode_of(path) is None:
         raise ConfigError("baseline file not found", path=str(path))
     raw = read_file(path, limit, ConfigError, SIZE_HINT)
     try:

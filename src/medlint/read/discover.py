@@ -18,6 +18,7 @@ from pathlib import Path
 
 from medlint.errors import InputError
 from medlint.read.gitignore import GitIgnore, repository_folders
+from medlint.read.limits import mode_of
 from medlint.read.source import SUFFIX_FORMATS
 
 DEFAULT_EXCLUDE = (
@@ -57,7 +58,7 @@ def discover(
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
-        is_dir = path.is_dir()
+        is_dir = stat.S_ISDIR(mode_of(path) or 0)
         if force(path) and excluded(path, is_dir):
             continue
         found = _walk(path, excluded, gitignore, on_error or _raise) if is_dir else iter([path])

@@ -35,6 +35,18 @@ _SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?", re.IGNORECASE)
 _UNITS = {"": 1, "b": 1, "k": 1000, "m": 1000**2, "g": 1000**3}
 
 
+def mode_of(path: str | Path) -> int | None:
+    """What ``os.stat`` says of ``path`` (links followed): its mode; None when nothing is
+    there; 0 when it cannot be seen (a folder above it is unreadable), so that reading it says
+    why. ``Path.exists`` and ``Path.is_dir`` raise PermissionError there instead."""
+    try:
+        return os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except (OSError, ValueError):  # ValueError: a NUL character in the name
+        return 0
+
+
 class LimitError(Exception):
     """Why a file was refused (not yet tied to a path or to an error type)."""
 
@@ -125,12 +137,14 @@ def read_file(path: Path, limit: int, error_type: type[MedlintError], hint: str)
             return read_capped(handle, limit)
     except LimitError as exc:
         raise error_type(str(exc), path=name, hint=hint if "limit" in str(exc) else None) from None
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         raise error_type(describe(exc), path=name) from None
 
 
-def describe(exc: OSError) -> str:
+def describe(exc: OSError | ValueError) -> str:
     """An error opening or reading a file, in words."""
+    if isinstance(exc, ValueError):  # os.open refuses a name with a NUL character
+        return f"invalid file name ({exc})"
     if isinstance(exc, FileNotFoundError):
         return "no such file"
     if isinstance(exc, IsADirectoryError):

@@ -98,7 +98,7 @@ def read_chunks(
         handle = open_regular(path)
     except LimitError as exc:
         raise InputError(str(exc), path=name) from None
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         raise InputError(describe(exc), path=name) from None
     with handle:
         size = os.fstat(handle.fileno()).st_size
@@ -119,6 +119,11 @@ def stream_chunks(
     the line and column of the first bad byte in UTF-8), and so is a stream past ``limit``."""
     chunker = Chunker(format)
     first = _read(handle, block_size, name)
+    while 0 < len(first) < 2:  # the byte order mark decides the encoding: read it whole
+        more = _read(handle, block_size, name)
+        if not more:
+            break
+        first += more
     utf16 = first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     decoder = codecs.getincrementaldecoder("utf-16" if utf16 else "utf-8-sig")()
     consumed = lines = 0  # bytes and line breaks before ``block``
@@ -132,6 +137,10 @@ def stream_chunks(
             text = decoder.decode(block, final=final)
         except UnicodeDecodeError as exc:
             raise _decoding_error(exc, block, consumed, lines, last_newline, utf16, name) from None
+        if final and decoder.getstate()[0]:  # utf-8-sig keeps a cut BOM without a word
+            held = decoder.getstate()[0]
+            error = UnicodeDecodeError("utf-8", held, 0, len(held), "unexpected end of data")
+            raise _decoding_error(error, block, consumed, lines, last_newline, utf16, name)
         yield from chunker.feed(text)
         if final:
             break

@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from stat import S_ISREG
+
+from medlint.read.limits import LimitError, mode_of, open_regular
 
 
 def encoding_of(head: bytes) -> str:
@@ -35,12 +39,12 @@ class SourceTexts:
         kept = self.kept.get(key)
         if kept is not None:
             return kept if limit is None or len(kept) <= limit else None
-        file = Path(key)
         try:
-            if not file.is_file() or (limit is not None and file.stat().st_size > limit):
-                return None
-            data = file.read_bytes()
-        except OSError:
+            with open_regular(key) as handle:
+                if limit is not None and os.fstat(handle.fileno()).st_size > limit:
+                    return None
+                data = handle.read()
+        except (OSError, ValueError, LimitError):  # not a regular file (a FIFO would block)
             return None
         return data.decode(encoding_of(data), errors="replace")
 
@@ -51,16 +55,16 @@ class SourceTexts:
         kept = self.kept.get(key)
         if kept is not None:
             return iter(io.StringIO(kept, newline=""))
-        return _file_lines(Path(key)) if Path(key).is_file() else None
+        return _file_lines(Path(key)) if S_ISREG(mode_of(key) or 0) else None
 
 
 def _file_lines(path: Path) -> Iterator[str]:
     """A file's lines; the file is closed once read to the end, or when the iterator is
     dropped."""
     try:
-        with path.open("rb") as raw:
+        with open_regular(path) as raw:
             encoding = encoding_of(raw.read(2))
             raw.seek(0)
             yield from io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
-    except OSError:
+    except (OSError, ValueError, LimitError):
         return
