@@ -188,7 +188,7 @@ class Runner:
                 config = self.config_for(file)
                 linter = self.linter_for(config)
                 format = format_for(file)
-                chunks = list(source_chunks(file, format, str(file)))
+                chunks = list(source_chunks(file, format, str(file), linter.max_file_size))
             except MedlintError as error:
                 outcomes[place] = ([], [], str(error))
                 continue
