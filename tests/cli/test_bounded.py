@@ -135,6 +135,22 @@ def test_max_file_size_from_the_configuration(folder: Path) -> None:
     )
 
 
+def test_a_file_cut_in_a_character_spoils_only_itself(folder: Path) -> None:
+    (folder / "a-cut.md").write_bytes(CLAIM.encode() + b" \xc3")
+    (folder / "b-odd.txt").write_bytes(b"\xff\xfe" + CLAIM.encode("utf-16-le") + b"!")
+    code, out, err = medlint(
+        ["check", "--isolated", "--format", "concise", "--select", "OC01", "."], cwd=folder
+    )
+    assert code == 2
+    assert out.startswith("good.md:1:16: error OC01")
+    assert err.splitlines() == [
+        "medlint: a-cut.md:1:25: not valid UTF-8 (byte 0xc3 at the end of the file); expected "
+        "UTF-8 text (re-save the file as UTF-8)",
+        "medlint: b-odd.txt: not valid UTF-16 (truncated data at the end of the file) (re-save "
+        "the file as UTF-8)",
+    ]
+
+
 def test_a_huge_rule_pack_is_refused(folder: Path) -> None:
     pack = folder / "huge.yaml"
     with pack.open("w", encoding="utf-8") as handle:
@@ -142,7 +158,7 @@ def test_a_huge_rule_pack_is_refused(folder: Path) -> None:
     code, _, err = medlint(["check", "--isolated", "--rules", "huge.yaml", "good.md"], cwd=folder)
     assert code == 2
     assert err == (
-        "medlint: huge.yaml: larger than the 8 MiB limit (9 MiB) (rule packs and configuration "
+        "medlint: huge.yaml: larger than the 2 MiB limit (9 MiB) (rule packs and configuration "
         "files are parsed whole; split the file)\n"
     )
 

@@ -64,6 +64,8 @@ def settings_for(path: Path | None, options: Options, runner: Runner) -> list[tu
         ("extend-exclude", list(config.extend_exclude), origin("extend-exclude")),
         ("force-exclude", o.force_exclude or bool(config.force_exclude),
          origin("force-exclude", o.force_exclude)),
+        ("max-file-size", runner.size_limit(config),
+         origin("max-file-size", o.max_file_size is not None)),
         ("excluded", f"yes ('{excluded}')" if excluded else "no", "exclude patterns"),
     ]  # fmt: skip
 

@@ -20,7 +20,7 @@ from medlint.errors import MedlintError
 
 MiB = 1024 * 1024
 DEFAULT_MAX_FILE_SIZE = 128 * MiB  # a file to lint, standard input, a baseline
-MAX_SETTINGS_SIZE = 8 * MiB  # a rule pack, a lexicon, a configuration file, a .gitignore
+MAX_SETTINGS_SIZE = 2 * MiB  # a rule pack, a lexicon, a configuration file, a .gitignore
 SIZE_HINT = "raise the limit with --max-file-size or max-file-size in the configuration"
 PACK_HINT = "rule packs and configuration files are parsed whole; split the file"
 
