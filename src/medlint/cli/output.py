@@ -104,7 +104,8 @@ def write_baseline(result: RunResult, target: str) -> None:
     from medlint.report.baseline import render_baseline
 
     write_atomically(target, render_baseline(result.findings, __version__, Path(target)))
-    say(f"medlint: wrote {len(result.findings)} findings to {target}")
+    count = len(result.findings)
+    say(f"medlint: wrote {count} finding{'' if count == 1 else 's'} to {target}")
 
 
 def write_atomically(target: str, content: str | Iterable[str]) -> None:
