@@ -36,10 +36,11 @@ STAGES: Final = (
     ("medlint.rules",),
     ("medlint.engine",),
     ("medlint.filters",),
-    ("medlint.linter", "medlint.testing"),
+    ("medlint.linter", "medlint.testing", "medlint.arguments"),
     ("medlint.report",),
     ("medlint.config",),
     ("medlint.run",),
+    ("medlint.server",),
     ("medlint.cli",),
 )
 # The package's front door and ``python -m medlint`` may import anything (lazily).

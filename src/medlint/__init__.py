@@ -12,17 +12,36 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Finding", "Linter", "MedlintError", "Severity", "__version__", "lint_text"]
+__all__ = [
+    "ArgumentError",
+    "ConfigError",
+    "Finding",
+    "InputError",
+    "Linter",
+    "MedlintError",
+    "RulePackError",
+    "Severity",
+    "__version__",
+    "lint_text",
+]
+_ERRORS = ("MedlintError", "ArgumentError", "ConfigError", "InputError", "RulePackError")
 
 if TYPE_CHECKING:
-    from medlint.errors import MedlintError
+    from medlint.errors import (
+        ArgumentError,
+        ConfigError,
+        InputError,
+        MedlintError,
+        RulePackError,
+    )
     from medlint.findings import Finding, Severity
     from medlint.linter import Linter
     from medlint.read.source import Format
 
 
 def lint_text(text: str, format: Format = "text", path: str | None = None) -> list[Finding]:
-    """Lint one text with the built-in rules (a shared default ``Linter``)."""
+    """Lint one text with the built-in rules (a shared default ``Linter``). A wrong argument
+    raises ``ArgumentError``; every error a caller can cause is a ``MedlintError``."""
     from medlint.linter import default_linter
 
     return default_linter().lint_text(text, format=format, path=path)
@@ -37,10 +56,10 @@ def __getattr__(name: str) -> Any:
         from medlint import findings
 
         return getattr(findings, name)
-    if name == "MedlintError":
-        from medlint.errors import MedlintError
+    if name in _ERRORS:
+        from medlint import errors
 
-        return MedlintError
+        return getattr(errors, name)
     if name == "context":
         import importlib
 

@@ -18,17 +18,21 @@ Keys::
     exclude: [node_modules, .venv]     # files and folders not linted (replaces the defaults)
     extend-exclude: ["drafts/**"]      # ... added to the defaults
     force-exclude: true                # exclude files named on the command line too
+    max-file-size: 64MiB               # larger files (and standard input) are refused
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from medlint.errors import ConfigError
+from medlint.errors import ConfigError, positive_number
 from medlint.read.discover import DEFAULT_EXCLUDE
+
+if TYPE_CHECKING:
+    from medlint.filters.selection import SelectorError
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
 
@@ -45,6 +49,7 @@ KEYS = (
     "exclude",
     "extend-exclude",
     "force-exclude",
+    "max-file-size",
 )
 
 
@@ -64,7 +69,23 @@ class Config(NamedTuple):
     exclude: tuple[str, ...] | None = None  # None: DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
     force_exclude: bool | None = None
+    max_file_size: int | None = None  # None: read.limits.DEFAULT_MAX_FILE_SIZE
     keys: tuple[str, ...] = ()  # the keys the file sets (for --show-settings)
+    lines: Mapping[str, int | None] = MappingProxyType({})  # where each key is set
+
+    def located(self, error: SelectorError, given: Sequence[str]) -> ConfigError:
+        """A selector that names no rule, as an error of this file when the file holds it
+        (one ``given`` on the command line stays an error of the options)."""
+        in_file = {
+            "select": self.select or (),
+            "extend-select": self.extend_select,
+            "ignore": self.ignore,
+            "severity": tuple(self.severity),
+        }.get(error.option, ())
+        if self.path is None or error.token not in in_file or error.token in given:
+            return error
+        line = self.lines.get(error.option)
+        return ConfigError(error.problem, path=str(self.path), line=line, hint=error.hint)
 
     @property
     def excludes(self) -> tuple[str, ...]:
@@ -125,17 +146,37 @@ def find_config(start: Path) -> Path | None:
     for candidate in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             path = candidate / name
-            if path.is_file() and (name != "pyproject.toml" or _has_medlint_table(path)):
+            if _is_file(path) and (name != "pyproject.toml" or _has_medlint_table(path)):
                 return path
     return None
 
 
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a regular file (False when a folder above it is unreadable)."""
+    import stat
+
+    from medlint.read.limits import mode_of
+
+    return stat.S_ISREG(mode_of(path) or 0)
+
+
 def _has_medlint_table(path: Path) -> bool:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = _read_text(path)
+    except ConfigError:
         return False
     return "[tool.medlint" in text
+
+
+def _read_text(path: Path) -> str:
+    """A configuration file's text: a regular file of sane size, in UTF-8 (see read.limits)."""
+    from medlint.read.limits import MAX_SETTINGS_SIZE, PACK_HINT, read_file
+
+    data = read_file(path, MAX_SETTINGS_SIZE, ConfigError, PACK_HINT)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not UTF-8 text ({exc.reason})", path=str(path)) from None
 
 
 def load_config(path: Path) -> Config:
@@ -143,14 +184,22 @@ def load_config(path: Path) -> Config:
     if path.name == "pyproject.toml":
         import tomllib
 
+        text = _read_text(path)
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot read: {exc}", path=str(path)) from None
+            data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"invalid TOML: {exc}", path=str(path)) from None
-        table = data.get("tool", {}).get("medlint", {})
-        text = path.read_text(encoding="utf-8")
+        except (ValueError, RecursionError) as exc:  # a 5,000-digit number, deep nesting
+            problem = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+            problem = "a number is too long" if "digits" in problem else problem
+            raise ConfigError(f"invalid TOML: {problem}", path=str(path)) from None
+        table: Any = data
+        for name in ("tool", "medlint"):
+            if not isinstance(table, dict):
+                raise ConfigError(
+                    "'tool' must be a table", path=str(path), line=toml_line_of(text, "tool")
+                )
+            table = table.get(name, {})
         return _parse(table, path, lambda key: toml_line_of(text, key))
     from medlint.read.yamlfile import load_yaml_file
 
@@ -175,6 +224,8 @@ def _parse(data: Any, path: Path, line_of: Any) -> Config:
             value = [v for v in value.replace(",", " ").split() if v]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise fail(key, "must be a list of rule ids, names or categories")
+        if not all(v.strip() for v in value):
+            raise fail(key, "has an empty entry", "write a rule id, name or category")
         return tuple(value)
 
     for key in data:
@@ -192,8 +243,15 @@ def _parse(data: Any, path: Path, line_of: Any) -> Config:
             )
     root = path.parent
     settings: dict[str, Any] = {"path": path, "root": root, "keys": tuple(map(str, data))}
+    settings["lines"] = {str(key): line_of(key) for key in data}
     if "select" in data:
         settings["select"] = names("select")
+        if not settings["select"] and "extend-select" not in data:
+            raise fail(
+                "select",
+                "selects no rule: every rule would be off",
+                "leave 'select' out for the default rules, or name the rules",
+            )
     if "extend-select" in data:
         settings["extend_select"] = names("extend-select")
     if "ignore" in data:
@@ -232,8 +290,8 @@ def _parse(data: Any, path: Path, line_of: Any) -> Config:
         settings["fail_on"] = data["fail-on"]
     if "readability-grade" in data:
         grade = data["readability-grade"]
-        if isinstance(grade, bool) or not isinstance(grade, int | float) or grade <= 0:
-            raise fail("readability-grade", f"must be a positive number, got {grade!r}")
+        if not positive_number(grade):
+            raise fail("readability-grade", f"must be a positive number, got {_shown(grade)}")
         settings["readability_grade"] = float(grade)
     for key in ("exclude", "extend-exclude"):
         if key in data:
@@ -247,7 +305,20 @@ def _parse(data: Any, path: Path, line_of: Any) -> Config:
         if not isinstance(data["force-exclude"], bool):
             raise fail("force-exclude", f"must be true or false, got {data['force-exclude']!r}")
         settings["force_exclude"] = data["force-exclude"]
+    if "max-file-size" in data:
+        from medlint.read.limits import parse_size
+
+        try:
+            settings["max_file_size"] = parse_size(data["max-file-size"])
+        except ValueError as exc:
+            raise fail("max-file-size", str(exc)) from None
     return Config(**settings)
+
+
+def _shown(value: Any) -> str:
+    """A value for an error message, cut to a readable length."""
+    text = repr(value) if not isinstance(value, int) or abs(value) < 10**100 else "a huge number"
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def toml_line_of(text: str, key: str) -> int | None:

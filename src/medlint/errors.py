@@ -3,6 +3,7 @@
     MedlintError            base: renders as ``path:line:col: problem (hint)``
     ├── RulePackError       a YAML rule pack or the context lexicon is malformed
     ├── ConfigError         a configuration file or option is wrong
+    │   └── ArgumentError   a library function got an argument it cannot use
     └── InputError          a file to lint cannot be read or decoded
 
 The library raises these and never prints or exits; the CLI turns them into one line on stderr
@@ -46,3 +47,21 @@ class ConfigError(MedlintError):
 
 class InputError(MedlintError):
     """A file to lint is missing, unreadable or not text."""
+
+
+class ArgumentError(ConfigError, TypeError):
+    """A library function was called with an argument of the wrong type or value (also a
+    TypeError, so code written for Python's own errors still catches it)."""
+
+
+def positive_number(value: object) -> bool:
+    """Whether ``value`` is a finite number above zero (not a bool, not 1e999, not 10**400)."""
+    import math
+
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    try:
+        number = float(value)
+    except OverflowError:
+        return False
+    return number > 0 and math.isfinite(number)

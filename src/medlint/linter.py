@@ -11,15 +11,16 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
+from medlint import arguments
 from medlint.context import Lexicon
 from medlint.engine.engine import DEFAULT_TIMEOUT, Engine, RuleProblem, TextResult
-from medlint.errors import ConfigError
 from medlint.filters import suppress
 from medlint.filters.overlap import merged
 from medlint.filters.selection import Selection
 from medlint.findings import Finding
 from medlint.read.chunking import Chunk, split
-from medlint.read.source import FORMATS, Format, is_mdx
+from medlint.read.limits import DEFAULT_MAX_FILE_SIZE
+from medlint.read.source import Format, is_mdx
 from medlint.rules.loader import (
     builtin_pack_paths,
     expand_paths,
@@ -34,7 +35,7 @@ __all__ = ["DEFAULT_TIMEOUT", "Linter", "RuleProblem", "default_linter"]
 
 class Linter:
     """Loaded, selected rules and the lexicon; call :meth:`lint_text` or :meth:`lint_file`
-    many times."""
+    many times. Every method checks its arguments: a wrong one raises ``ArgumentError``."""
 
     def __init__(
         self,
@@ -50,15 +51,31 @@ class Linter:
         lexicon: Lexicon | None = None,
         timeout: float | None = DEFAULT_TIMEOUT,
         prefilter: bool = True,
+        max_file_size: int | str = DEFAULT_MAX_FILE_SIZE,
     ) -> None:
+        check = arguments
+        where = "Linter"
+        packs = check.rule_packs(rules, where)
+        builtin = check.flag(builtin, "builtin", where)
+        chosen_ids = None if select is None else check.selectors(select, "select", where)
+        extend_select = check.selectors(extend_select, "extend_select", where)
+        ignore = check.selectors(ignore, "ignore", where)
+        readability_grade = check.number(readability_grade, "readability_grade", where)
+        self.suppressions = check.flag(suppressions, "suppressions", where)
+        severities = check.severities(severities, where)
+        if lexicon is not None and not isinstance(lexicon, Lexicon):
+            raise check.fail(where, "'lexicon' must be a medlint.context.Lexicon (or None)")
+        timeout = check.number(timeout, "timeout", where)
+        prefilter = check.flag(prefilter, "prefilter", where)
+        self.max_file_size = check.size(max_file_size, where)
         shipped = builtin_pack_paths() if builtin else []
-        paths = shipped + expand_paths(list(rules))
+        paths = shipped + expand_paths(packs)
         self.all_rules: tuple[Rule, ...] = tuple(load_rules(paths, builtin=shipped))
         self.selection = Selection(
             self.all_rules,
-            select=None if select is None else list(select),
-            extend_select=list(extend_select),
-            ignore=list(ignore),
+            select=chosen_ids,
+            extend_select=extend_select,
+            ignore=ignore,
             severities=severities,
         )
         chosen = self.selection.rules
@@ -66,7 +83,6 @@ class Linter:
             chosen = tuple(with_readability_grade(r, readability_grade) for r in chosen)
         self.rules: tuple[Rule, ...] = chosen
         self._standalone = frozenset(r.id for r in self.all_rules if r.whole_document)
-        self.suppressions = suppressions
         # How a worker process builds the same engine (see medlint.engine.parallel).
         recipe = {
             "paths": [str(p) for p in paths],
@@ -88,10 +104,14 @@ class Linter:
 
     def resolve(self, token: str) -> frozenset[str] | None:
         """Rule ids a selector stands for (id, name, id prefix, category or ALL), else None."""
+        if not isinstance(token, str):
+            raise arguments.fail("resolve", f"'token' must be a str, not {type(token).__name__}")
         return self.selection.resolve(token)
 
     def rule(self, key: str) -> Rule | None:
         """The rule with this id or name (case-insensitive id), loaded or not selected."""
+        if not isinstance(key, str):
+            raise arguments.fail("rule", f"'key' must be a str, not {type(key).__name__}")
         return self.selection.rule(key)
 
     def lint_text(
@@ -105,7 +125,11 @@ class Linter:
         """Findings for one text, sorted by position (offsets count from after a BOM).
 
         ``jobs`` > 1 spreads the chunks of a long text over worker processes."""
-        format = _check_format(format)
+        text = arguments.text(text, "lint_text")
+        format = arguments.format_name(format, "lint_text")
+        path = arguments.path(path, "lint_text", optional=True)
+        problems = arguments.problems(problems, "lint_text")
+        jobs = arguments.jobs(jobs, "lint_text")
         if text.startswith("\ufeff"):
             text = text[1:]
         chunks = split(text, format)
@@ -120,12 +144,17 @@ class Linter:
         problems: list[RuleProblem] | None = None,
         jobs: int = 1,
     ) -> list[Finding]:
-        """Findings for one file, read in chunks (memory is bounded by the paragraph)."""
+        """Findings for one file, read in chunks (memory is bounded by the paragraph). Only a
+        regular file of at most ``max_file_size`` bytes is read; else ``InputError``."""
         from medlint.read.source import format_for
 
-        chosen = _check_format(format) if format else format_for(path)
-        chunks = source_chunks(Path(path), chosen, str(path))
-        return self.lint_chunks(chunks, chosen, str(path), problems, jobs=jobs)
+        name = arguments.path(path, "lint_file")
+        assert name is not None
+        chosen = format_for(name) if format is None else arguments.format_name(format, "lint_file")
+        problems = arguments.problems(problems, "lint_file")
+        jobs = arguments.jobs(jobs, "lint_file")
+        chunks = source_chunks(Path(name), chosen, name, self.max_file_size)
+        return self.lint_chunks(chunks, chosen, name, problems, jobs=jobs)
 
     def lint_chunks(
         self,
@@ -141,6 +170,10 @@ class Linter:
     ) -> list[Finding]:
         """The pipeline over a text's chunks: the engine runs the rules, then the filters.
         ``profiles``, if given, receives how the text was read (see ``rules.profile``)."""
+        format = arguments.format_name(format, "lint_chunks")
+        path = arguments.path(path, "lint_chunks", optional=True)
+        problems = arguments.problems(problems, "lint_chunks")
+        jobs = arguments.jobs(jobs, "lint_chunks")
         apply_suppressions = self.suppressions if suppressions is None else suppressions
         if jobs > 1 and rules is None and self.engine.recipe is not None:
             from medlint.engine.parallel import run_in_workers
@@ -162,6 +195,7 @@ class Linter:
         """For each text, given as its chunks with its format and path: the findings and the
         rules skipped, as :meth:`lint_chunks` gives them, but with the literal prefilter run
         once over all the texts, so many small files share its fixed cost."""
+        texts = arguments.batch(texts)
         results = self.engine.run_batch(texts)
         return [
             (self._filtered(result, path, self.suppressions), result.problems)
@@ -178,12 +212,14 @@ class Linter:
         return merged(findings, self._standalone)
 
 
-def source_chunks(path: Path, format: Format, display: str | None = None) -> Iterator[Chunk]:
+def source_chunks(
+    path: Path, format: Format, display: str | None = None, limit: int = DEFAULT_MAX_FILE_SIZE
+) -> Iterator[Chunk]:
     """A file's chunks as the rules read them (see ``read_chunks``); MDX's JSX and ES module
     lines masked (``document.markup.mask_mdx``)."""
     from medlint.read.source import read_chunks
 
-    chunks = read_chunks(path, format, display)
+    chunks = read_chunks(path, format, display, limit)
     return _masked(chunks) if is_mdx(path) else chunks
 
 
@@ -192,14 +228,6 @@ def _masked(chunks: Iterable[Chunk]) -> Iterator[Chunk]:
 
     for chunk in chunks:
         yield chunk._replace(text=mask_mdx(chunk.text))
-
-
-def _check_format(format: str) -> Format:
-    if format not in FORMATS:
-        raise ConfigError(
-            f"unknown format {format!r}", path="<options>", hint="expected text, markdown or html"
-        )
-    return format
 
 
 @cache

@@ -6,18 +6,19 @@ integrations and tests can call it too.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from medlint.config import Config, find_config, load_config
 from medlint.document.model import Format
-from medlint.errors import MedlintError
+from medlint.errors import InputError, MedlintError
 from medlint.filters.per_file import without_ignored
+from medlint.filters.selection import SelectorError
 from medlint.findings import Finding, Severity
 from medlint.linter import Linter, RuleProblem
 from medlint.read.chunking import Chunk
+from medlint.read.limits import DEFAULT_MAX_FILE_SIZE, SIZE_HINT, too_large
 from medlint.rules.rule import Rule
 
 
@@ -37,6 +38,7 @@ class Options(NamedTuple):
     prefilter: bool = True
     jobs: int | None = None  # worker processes; None: one per core for many files, else 1
     force_exclude: bool = False  # exclude patterns apply to the paths named too
+    max_file_size: int | None = None  # bytes; None: the configuration's, else the default
 
 
 class RunResult:
@@ -102,45 +104,72 @@ class Runner:
         """Whether excludes apply to ``path`` although it is named on the command line."""
         return self.options.force_exclude or bool(self.config_for(path).force_exclude)
 
+    def size_limit(self, config: Config) -> int:
+        """The most bytes read of a file to lint or of standard input."""
+        return self.options.max_file_size or config.max_file_size or DEFAULT_MAX_FILE_SIZE
+
     def linter_for(self, config: Config) -> Linter:
         key = config.path
         linter = self._linters.get(key)
         if linter is None:
             options = self.options
-            linter = Linter(
-                rules=[*config.extend, *options.rules],
-                builtin=options.builtin,
-                select=options.select if options.select is not None else config.select,
-                extend_select=[*config.extend_select, *options.extend_select],
-                ignore=[*config.ignore, *options.ignore],
-                severities=config.severity,
-                readability_grade=config.readability_grade,
-                prefilter=options.prefilter,
-            )
+            try:
+                linter = Linter(
+                    rules=[*config.extend, *options.rules],
+                    builtin=options.builtin,
+                    select=options.select if options.select is not None else config.select,
+                    extend_select=[*config.extend_select, *options.extend_select],
+                    ignore=[*config.ignore, *options.ignore],
+                    severities=config.severity,
+                    readability_grade=config.readability_grade,
+                    prefilter=options.prefilter,
+                    max_file_size=self.size_limit(config),
+                )
+            except SelectorError as error:
+                given = {
+                    "select": options.select or (),
+                    "extend-select": options.extend_select,
+                    "ignore": options.ignore,
+                }
+                raise config.located(error, given.get(error.option, ())) from None
             self._linters[key] = linter
         return linter
 
     def lint_one(
-        self, path: Path | str, read_stdin: Callable[[], bytes], jobs: int = 1
+        self, path: Path | str, read_stdin: Callable[[], bytes] | None, jobs: int = 1
     ) -> tuple[list[Finding], list[RuleProblem]]:
         """Findings for one input ('-' is standard input); raises MedlintError."""
-        from medlint.read.source import decode, format_for
+        from medlint.read.source import decode, format_for, read_standard_input
 
-        problems: list[RuleProblem] = []
         if path == "-":
             name = self.options.stdin_filename or "-"
             file: Path | None = Path(name) if self.options.stdin_filename else None
-            config = self.config_for(file)
-            linter = self.linter_for(config)
-            text = decode(read_stdin(), name)
+            limit = self.size_limit(self.config_for(file))
+            data = read_standard_input(name, limit) if read_stdin is None else read_stdin()
+            if len(data) > limit:
+                raise InputError(too_large(limit, len(data)), path=name, hint=SIZE_HINT)
+            text = decode(data, name)
             self.stdin_text = text
-            findings = linter.lint_text(text, format_for(name), name, problems)
-        else:
-            file = Path(path)
-            config = self.config_for(file)
-            linter = self.linter_for(config)
-            big = jobs > 1 and _size(file) >= BIG_FILE
-            findings = linter.lint_file(file, None, problems, jobs=jobs if big else 1)
+            return self.lint_text(text, file, format_for(name))
+        file = Path(path)
+        config = self.config_for(file)
+        linter = self.linter_for(config)
+        problems: list[RuleProblem] = []
+        big = jobs > 1 and _size(file) >= BIG_FILE
+        findings = linter.lint_file(file, None, problems, jobs=jobs if big else 1)
+        return _without_ignored(findings, file, config, linter), problems
+
+    def lint_text(
+        self, text: str, file: Path | None, format: Format
+    ) -> tuple[list[Finding], list[RuleProblem]]:
+        """Findings for a text that stands for ``file`` (None: unnamed), linted with the
+        configuration nearest to that file as if it were read from it: standard input, or an
+        editor's unsaved buffer. Raises MedlintError."""
+        config = self.config_for(file)
+        linter = self.linter_for(config)
+        problems: list[RuleProblem] = []
+        name = str(file) if file is not None else "-"
+        findings = linter.lint_text(text, format, name, problems)
         if file is not None:
             findings = _without_ignored(findings, file, config, linter)
         return findings, problems
@@ -159,7 +188,7 @@ class Runner:
                 config = self.config_for(file)
                 linter = self.linter_for(config)
                 format = format_for(file)
-                chunks = list(source_chunks(file, format, str(file)))
+                chunks = list(source_chunks(file, format, str(file), linter.max_file_size))
             except MedlintError as error:
                 outcomes[place] = ([], [], str(error))
                 continue
@@ -203,7 +232,7 @@ def _lint_batch(runner: Runner, files: list[Path]) -> list[Outcome]:
     """A batch of files: one alone is read in chunks as it is linted (a large one never sits
     in memory whole); several small ones are linted together."""
     if len(files) == 1:
-        return [_serial(runner, files[0], lambda: b"")]
+        return [_serial(runner, files[0], None)]
     return runner.lint_batch(files)
 
 
@@ -269,11 +298,20 @@ def run(
     result.fail_on = options.fail_on or top_config.fail_on or "warning"
     result.rules = runner.linter_for(top_config).all_rules
     named = [p for p in paths if p != "-"]
-    files = list(discover(named, runner.excluded, force=runner.forced))
+    unreadable: list[str] = []
+    files = list(
+        discover(
+            named,
+            runner.excluded,
+            force=runner.forced,
+            on_error=lambda error: unreadable.append(str(error)),
+        )
+    )
+    result.errors.extend(unreadable)
     inputs: list[Path | str] = list(files)
     if "-" in paths and not _stdin_excluded(runner, options):
         inputs.insert(0, "-")
-    stdin = read_stdin or (lambda: sys.stdin.buffer.read())
+    stdin = read_stdin
     jobs = choose_jobs(options.jobs, files)
     outcomes: Iterable[Outcome]
     if jobs > 1 and len(files) > 1 and all(_size(f) < BIG_FILE for f in files):
@@ -296,7 +334,7 @@ def run(
     if options.baseline is not None:
         from medlint.filters.baseline import load_baseline, new_findings
 
-        baseline = load_baseline(options.baseline)
+        baseline = load_baseline(options.baseline, runner.size_limit(top_config))
         result.findings = new_findings(result.findings, baseline, options.baseline)
     return result
 
@@ -311,7 +349,7 @@ def _stdin_excluded(runner: Runner, options: Options) -> bool:
 
 
 def _serial(
-    runner: Runner, item: Path | str, stdin: Callable[[], bytes], jobs: int = 1
+    runner: Runner, item: Path | str, stdin: Callable[[], bytes] | None, jobs: int = 1
 ) -> tuple[list[Finding], list[RuleProblem], str | None]:
     try:
         findings, problems = runner.lint_one(item, stdin, jobs)
@@ -321,7 +359,7 @@ def _serial(
 
 
 def _in_batches(
-    runner: Runner, inputs: Sequence[Path | str], stdin: Callable[[], bytes]
+    runner: Runner, inputs: Sequence[Path | str], stdin: Callable[[], bytes] | None
 ) -> Iterator[Outcome]:
     """Outcomes in input order, in this process: standard input (which :func:`run` puts
     first) alone, then the files in batches."""
@@ -338,7 +376,7 @@ def _parallel(
     inputs: Sequence[Path | str],
     options: Options,
     jobs: int,
-    stdin: Callable[[], bytes],
+    stdin: Callable[[], bytes] | None,
 ) -> Iterator[Outcome]:
     """Outcomes in input order: standard input (which :func:`run` puts first) in this
     process, then the files, linted in batches by worker processes."""

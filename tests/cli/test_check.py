@@ -55,6 +55,7 @@ Commands:
   check       Lint text, Markdown, MDX and HTML files, folders, or '-'...
   rule        Explain one rule: message, why it matters, examples, better...
   rules       List every rule: id, name, category, severity and summary.
+  server      Run the language server (LSP) for editors, over stdio.
   test-rules  Run every rule's examples: each 'flag' must be reported,...
 """,
     "check": """\
@@ -63,7 +64,7 @@ Usage: medlint check [OPTIONS] PATHS...
   Lint text, Markdown, MDX and HTML files, folders, or '-' for standard input.
 
 Options:
-  --format [text|concise|json|sarif|github|junit]
+  --format [text|concise|json|sarif|github|junit|html]
                                   Output format.  [default: text]
   --fail-on [error|warning|info|never]
                                   Exit 1 when a finding is at or above this
@@ -98,6 +99,8 @@ Options:
   --explain                       Say how each file was read (promotional,
                                   informational, warning or scholarly page)
                                   and the words that decided it.
+  --max-file-size SIZE            Refuse files (and standard input) larger
+                                  than this, e.g. 64MiB [default: 128MiB].
   -j, --jobs INTEGER RANGE        Worker processes [default: one per core for
                                   many files, 1 for a few].  [x>=1]
   -h, --help                      Show this message and exit.
@@ -124,6 +127,16 @@ Options:
   --rules PATH          Add a rule pack file or folder (repeatable).
   --no-builtin          Do not load the built-in rule packs.
   -h, --help            Show this message and exit.
+""",
+    "server": """\
+Usage: medlint server [OPTIONS]
+
+  Run the language server (LSP) for editors, over stdio.
+
+Options:
+  --debounce SECONDS  How long a change waits for the next one before the
+                      document is linted.  [default: 0.3; x>=0]
+  -h, --help          Show this message and exit.
 """,
     "test-rules": """\
 Usage: medlint test-rules [OPTIONS] [PATHS]...
@@ -164,6 +177,7 @@ def test_every_command_has_its_help(command: str, flag: str) -> None:
         (["--stdin-filename", "page.html"], Options(stdin_filename="page.html")),
         (["--jobs", "3"], Options(jobs=3)),
         (["-j2"], Options(jobs=2)),
+        (["--max-file-size", "2KiB"], Options(max_file_size=2048)),
     ],
 )
 def test_each_option_reaches_the_run(
@@ -329,7 +343,7 @@ def test_jobs(tmp_path: Path, jobs: str) -> None:
         (
             ["--format", "docx"],
             "Invalid value for '--format': 'docx' is not one of 'text', "
-            "'concise', 'json', 'sarif', 'github', 'junit'.",
+            "'concise', 'json', 'sarif', 'github', 'junit', 'html'.",
         ),
         (
             ["--fail-on", "bad"],

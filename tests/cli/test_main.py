@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -176,6 +177,15 @@ def test_rules_and_rule_commands() -> None:
     assert json.loads(out)["id"] == "OC01"
     code, _, err = run("rule", "OC1")
     assert code == 2 and "no such rule: 'OC1'" in err
+
+
+def test_rule_labels_never_run_into_their_values() -> None:
+    """A label longer than its column ('Option unless_scope') still has a space after it."""
+    code, out, _ = run("rule", "OC01")
+    assert code == 0
+    assert "Option unless_scope sentence" in out
+    options = [line for line in out.splitlines() if line.startswith("Option ")]
+    assert options and all(re.match(r"Option [\w-]+ +\S", line) for line in options), options
 
 
 @pytest.mark.parametrize("command", [[], ["check"], ["rules"], ["rule"], ["test-rules"]])

@@ -187,6 +187,7 @@ def test_show_settings_says_where_each_value_came_from(tmp_path: Path) -> None:
     assert settings["readability-grade"].endswith("# default")
     assert settings["extend-exclude"].startswith('["old/"]')
     assert settings["excluded"].startswith('"no"')
+    assert settings["max-file-size"].split() == ["134217728", "#", "default"]
 
 
 def test_mdx_code_lines_are_not_prose() -> None:

@@ -53,7 +53,19 @@ def test_candidates_are_the_sentences_where_a_clause_holds(tmp_path: Path) -> No
     found = Prefilter(fast.rules).candidates(Document(TEXT))
     # Sentence 0 has no literal of any clause; 1 holds clause 0 ("miracle", "cure"),
     # 2 clause 1 ("works", "wonders"), 3 both.
-    assert found["T01"] == [1, 2, 3]
+    assert found.sentences["T01"] == [1, 2, 3]
+    assert found.patterns["T01"] == (0, 1)  # no 'wonder worker': pattern 2 cannot match
+
+
+def test_only_the_patterns_whose_clause_holds_are_tried(tmp_path: Path) -> None:
+    fast, plain = _linters(tmp_path)
+    text = "Nothing here. A miracle cure for all. A wonder worker, and another miracle remedy."
+    found = Prefilter(fast.rules).candidates(Document(text))
+    assert found.sentences["T01"] == [1, 2]
+    assert found.patterns["T01"] == (0, 2)  # no 'works' anywhere: pattern 1 cannot match
+    findings = fast.lint_text(text)
+    assert [f.match for f in findings] == ["miracle cure", "wonder worker", "miracle remedy"]
+    assert findings == plain.lint_text(text)
 
 
 def test_findings_equal_a_run_without_the_prefilter(tmp_path: Path) -> None:
@@ -90,7 +102,7 @@ def test_a_pattern_without_literals_reads_where_with_holds(tmp_path: Path) -> No
     text = "A miracle cure. The dose is 5 mg daily. A miracle cure, a dose of 5 mg daily. 5 mg now."
     found = Prefilter(fast.rules).candidates(Document(text))
     # "dose" holds in sentences 1 and 2; the miracle clause also holds in 2.
-    assert found["T01"] == [1, 2]
+    assert found.sentences["T01"] == [1, 2]
     findings = fast.lint_text(text)
     assert [f.match for f in findings] == ["5 mg", "miracle cure", "5 mg"]
     assert findings == plain.lint_text(text)
@@ -144,7 +156,12 @@ def test_candidates_never_drop_a_sentence_with_a_match(text: str) -> None:
             if with_ is not None and not with_.search(sentence.text):
                 continue  # the sentence must say this too: no finding here
             if any(True for _ in matches):
-                assert index in found.get(rule.id, []), (rule.id, sentence.text)
+                assert index in found.sentences.get(rule.id, []), (rule.id, sentence.text)
+                among = found.patterns.get(rule.id)
+                narrowed = pattern.finditer(
+                    document.prose, lowered, sentence.start, sentence.end, None, among
+                )
+                assert any(True for _ in narrowed), (rule.id, sentence.text, among)
 
 
 _PIECES = [
@@ -169,7 +186,12 @@ def test_candidates_of_many_documents_are_each_ones_own(texts: list[str]) -> Non
     prefilter = _BUILTIN.engine.prefilter()
     documents = [Document(text) for text in texts]
     together = prefilter.candidates_many([(document, None) for document in documents])
-    assert together == [prefilter.candidates(document) for document in documents]
+    apart = [prefilter.candidates(document) for document in documents]
+    assert [found.sentences for found in together] == [found.sentences for found in apart]
+    # The patterns that can match are the batch's: for each document, all its own and more.
+    for own in apart:
+        for rule_id, among in own.patterns.items():
+            assert set(among) <= set(together[0].patterns.get(rule_id, range(999)))
 
 
 def test_candidates_of_the_examples_together_and_apart() -> None:
@@ -181,5 +203,6 @@ def test_candidates_of_the_examples_together_and_apart() -> None:
     ]
     together = prefilter.candidates_many([(document, None) for document in documents])
     apart = [prefilter.candidates(document) for document in documents]
-    assert together == apart
-    assert sum(bool(found) for found in apart) > len(apart) // 2  # most examples have some
+    assert [found.sentences for found in together] == [found.sentences for found in apart]
+    assert sum(bool(found.sentences) for found in apart) > len(apart) // 2  # most have some
+    assert sum(bool(found.patterns) for found in apart) > len(apart) // 4  # many narrow

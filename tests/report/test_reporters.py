@@ -45,6 +45,43 @@ def test_sarif_is_valid_and_carries_rule_metadata(shared: Path) -> None:
     assert {r["level"] for r in run["results"]} <= {"error", "warning", "note"}
 
 
+class _Metadata:
+    def __init__(self, urls: list[str]) -> None:
+        self.urls = urls
+
+    def get_all(self, key: str) -> list[str] | None:
+        return self.urls if key == "Project-URL" else None
+
+
+def test_sarif_information_uri_is_the_projects_own_address(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Never the package index's `medlint` (another project): the Repository (else Homepage)
+    link of pyproject's [project.urls], and no informationUri while it names none."""
+    import importlib.metadata
+    import tomllib
+
+    from medlint.report import sarif
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["name"] == sarif.DISTRIBUTION
+    urls = project.get("urls", {})
+    assert sarif.information_uri() == urls.get("Repository", urls.get("Homepage"))
+    _, out, _ = invoke("--format", "sarif", "examples/clinic-page.html")
+    driver = json.loads(out)["runs"][0]["tool"]["driver"]
+    assert driver.get("informationUri") == sarif.information_uri()
+    assert "pypi.org/project/medlint/" not in out
+
+    links = ["Homepage, https://example.org/medlint", "Repository, https://git.example/medlint"]
+    monkeypatch.setattr(importlib.metadata, "metadata", lambda name: _Metadata(links))
+    assert sarif.information_uri() == "https://git.example/medlint"
+    _, out, _ = invoke("--format", "sarif", "examples/clinic-page.html")
+    driver = json.loads(out)["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == "https://git.example/medlint"
+    monkeypatch.setattr(importlib.metadata, "metadata", lambda name: _Metadata([]))
+    assert sarif.information_uri() is None
+
+
 def test_github_annotations() -> None:
     code, out, _ = invoke(
         "--format", "github", "--select", "OC01,CI03", "examples/clinic-page.html"

@@ -102,6 +102,14 @@ _TEXTS = [
 ]
 
 
+# The rules' own examples and bits of text with the letters whose case folding is special.
+_MIXED_TEXTS = st.lists(
+    st.sampled_from(_TEXTS)
+    | st.text(alphabet="abcdeiklmnoprstABDEJLMNPRST .,-'’12%İıſ\n", max_size=40),
+    max_size=5,
+).map(" ".join)
+
+
 def _spans(matcher: Matcher, text: str) -> list[tuple[int, int]]:
     from medlint.document.model import lower
 
@@ -115,15 +123,45 @@ def test_every_builtin_list_compiles_on_re() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(_TEXTS)
-        | st.text(alphabet="abcdeiklmnoprstABDEJLMNPRST .,-'’12%İıſ\n", max_size=40),
-        max_size=5,
-    ).map(" ".join)
-)
+@given(_MIXED_TEXTS)
 def test_re_and_regex_find_the_same_matches(text: str) -> None:
     """Built-in lists on re find exactly what users' lists on regex would."""
     for patterns, nonword in _LISTS:
         builtin = Matcher(patterns, nonword=nonword, trusted=True)
         assert _spans(builtin, text) == _spans(Matcher(patterns, nonword=nonword), text), patterns
+
+
+def _searches_all(matcher: Matcher, text: str) -> bool:
+    """What ``search`` answers when no pattern is left out."""
+    from medlint.document.model import lower
+
+    subject = text if matcher.cased else lower(text)
+    return matcher.compiled().search(subject) is not None
+
+
+@settings(max_examples=60, deadline=None)
+@given(_MIXED_TEXTS)
+def test_leaving_out_the_patterns_a_text_cannot_match_changes_nothing(text: str) -> None:
+    """``search`` compiles only the patterns whose literals the text holds, and ``finditer``
+    with ``among`` only those: the answers and the matches are those of the whole list."""
+    from medlint.document.model import fold, lower
+
+    for patterns, nonword in _LISTS:
+        whole = Matcher(patterns, nonword=nonword, trusted=True)
+        part = Matcher(patterns, nonword=nonword, trusted=True)
+        assert part.search(text) == _searches_all(whole, text), patterns
+        among = part.possible(fold(lower(text)))
+        narrowed = [m.span() for m in part.finditer(text, lower(text), 0, len(text), None, among)]
+        assert narrowed == _spans(whole, text), patterns
+
+
+def test_a_part_of_a_list_is_compiled_alone_until_the_parts_cost_the_whole() -> None:
+    matcher = Matcher(["miracle cure", "works wonders", "wonder worker"], trusted=True)
+    assert matcher.search("A miracle cure.")
+    assert matcher.compiled((0,)).pattern == "(?<!\\w)(?:(?:miracle\\s+cure)(?!\\w))"
+    assert matcher._compiled is None  # the whole list is not compiled for one part
+    assert not matcher.search("Nothing here.")
+    for among in [(1,), (2,), (0, 1), (1, 2)]:
+        matcher.compiled(among)
+    assert matcher._compiled is not None  # the parts added up to the whole: it is used now
+    assert matcher.compiled((0,)) is matcher.compiled()

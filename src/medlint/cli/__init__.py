@@ -10,14 +10,17 @@ library inside its function, so ``medlint --help`` reads no YAML and loads no re
 
 from __future__ import annotations
 
+import errno
 import sys
+from typing import NoReturn
 
 import click
 
 from medlint import __version__
 from medlint.cli.check import check
-from medlint.cli.output import say
+from medlint.cli.output import say, stdout_failed
 from medlint.cli.rules import list_rules, show_rule, test_rules
+from medlint.cli.server import server
 
 __all__ = ["entry", "main"]
 
@@ -28,21 +31,37 @@ def main() -> None:
     """medlint: a linter for health writing."""
 
 
-for command in (check, list_rules, show_rule, test_rules):
+for command in (check, list_rules, show_rule, test_rules, server):
     main.add_command(command)
+
+
+# What writing a report can meet (a full disk, a quota, a file size limit, a failing device):
+# the machine's trouble, not medlint's. Reading errors never get here (they are MedlintErrors).
+_OUTPUT_ERRORS = frozenset(
+    getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO") if hasattr(errno, name)
+)
 
 
 def entry() -> None:
     """The console script: click's ``main``, with one line naming medlint before any internal
-    error (a bug, not a user mistake) and its traceback."""
+    error (a bug, not a user mistake) and its traceback. Standard output failing (``>
+    /dev/full``) is one line and exit 2, whichever command was writing."""
     try:
         main(prog_name="medlint")
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRORS:
+            _internal_error()
+        stdout_failed(exc)
     except Exception:
-        import traceback
+        _internal_error()
 
-        say(
-            f"medlint {__version__}: internal error (please report it with the input that caused "
-            "it); arguments: " + " ".join(sys.argv[1:])
-        )
-        traceback.print_exc()
-        sys.exit(2)
+
+def _internal_error() -> NoReturn:
+    import traceback
+
+    say(
+        f"medlint {__version__}: internal error (please report it with the input that caused "
+        "it); arguments: " + " ".join(sys.argv[1:])
+    )
+    traceback.print_exc()
+    sys.exit(2)

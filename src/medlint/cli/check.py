@@ -27,6 +27,18 @@ def _selection(context: click.Context, option: click.Parameter, values: Any) -> 
     return _rule_list(context, option, values) or None
 
 
+def _size(_context: click.Context, _option: click.Parameter, value: Any) -> int | None:
+    """``--max-file-size``: bytes, or a size such as 64MiB."""
+    if value is None:
+        return None
+    from medlint.read.limits import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
@@ -118,6 +130,12 @@ def _selection(context: click.Context, option: click.Parameter, values: Any) -> 
     is_flag=True,
     help="Say how each file was read (promotional, informational, warning or scholarly page) "
     "and the words that decided it.",
+)
+@click.option(
+    "--max-file-size",
+    metavar="SIZE",
+    callback=_size,
+    help="Refuse files (and standard input) larger than this, e.g. 64MiB [default: 128MiB].",
 )
 @click.option(
     "--jobs",

@@ -14,8 +14,11 @@ if TYPE_CHECKING:
 
 
 def say(message: str) -> None:
-    """One line on standard error."""
-    sys.stderr.write(message + "\n")
+    """One line on standard error, its control characters shown escaped (a file name could
+    hold an escape sequence for the terminal)."""
+    from medlint.report.escape import visible
+
+    sys.stderr.write(visible(message) + "\n")
     sys.stderr.flush()
 
 
@@ -67,9 +70,33 @@ def write_report(
     if output_file:
         write_atomically(output_file, pieces)
     else:
+        to_stdout(pieces)
+
+
+def to_stdout(pieces: Iterable[str]) -> None:
+    """Write the report on standard output; a full disk or a failing device is an error (exit
+    2), a closed pipe (``| head``) is left to click, which exits quietly."""
+    try:
         for piece in pieces:
             sys.stdout.write(piece)
         sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        stdout_failed(exc)
+
+
+def stdout_failed(exc: OSError) -> NoReturn:
+    """Say that standard output failed and exit 2; what is still buffered for it is dropped
+    (sent to the null device), so that Python does not fail again flushing it at exit."""
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    fail(f"cannot write to standard output: {exc.strerror or exc}")
 
 
 def write_baseline(result: RunResult, target: str) -> None:
@@ -77,34 +104,20 @@ def write_baseline(result: RunResult, target: str) -> None:
     from medlint.report.baseline import render_baseline
 
     write_atomically(target, render_baseline(result.findings, __version__, Path(target)))
-    say(f"medlint: wrote {len(result.findings)} findings to {target}")
+    count = len(result.findings)
+    say(f"medlint: wrote {count} finding{'' if count == 1 else 's'} to {target}")
 
 
 def write_atomically(target: str, content: str | Iterable[str]) -> None:
-    """Write a report or baseline so that no reader ever sees half of it."""
-    import contextlib
-    import os
-    import tempfile
-    from pathlib import Path
+    """Write a report or baseline whole, over a regular file or a new path only (see
+    ``cli.atomic``); else say why and exit 2."""
+    from medlint.cli.atomic import WriteError
+    from medlint.cli.atomic import write_atomically as write
 
-    destination = Path(target)
-    folder = destination.parent if str(destination.parent) else Path(".")
-    temporary = None
     try:
-        handle, temporary = tempfile.mkstemp(
-            dir=folder, prefix=f".{destination.name}.", suffix=".tmp"
-        )
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            for piece in (content,) if isinstance(content, str) else content:
-                stream.write(piece)
-        os.replace(temporary, destination)
-        temporary = None
-    except OSError as exc:
-        fail(f"{target}: cannot write: {exc.strerror or exc}")
-    finally:
-        if temporary is not None:  # the old file, if any, is left as it was
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+        write(target, content)
+    except WriteError as error:
+        fail(f"{target}: {error}")
 
 
 def explain(paths: Sequence[str], *, to_stdout: bool) -> None:
@@ -114,6 +127,7 @@ def explain(paths: Sequence[str], *, to_stdout: bool) -> None:
     from medlint.errors import MedlintError
     from medlint.linter import source_chunks
     from medlint.read.source import format_for
+    from medlint.report.escape import visible
 
     stream = sys.stdout if to_stdout else sys.stderr
     for path in paths:
@@ -125,7 +139,7 @@ def explain(paths: Sequence[str], *, to_stdout: bool) -> None:
                 source_chunks(Path(path), format_for(path), path), format_for(path)
             )
         except MedlintError as error:
-            stream.write(f"{error}\n")
+            stream.write(f"{visible(str(error))}\n")
             continue
-        stream.write(f"{path}: read as {profile.explain()}\n")
+        stream.write(f"{visible(path)}: read as {profile.explain()}\n")
     stream.flush()

@@ -8,9 +8,11 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from stat import S_ISDIR
 from typing import Any
 
 from medlint.config import Config
+from medlint.read.limits import mode_of
 from medlint.run import Options, Runner
 
 DEFAULT = "default"
@@ -41,7 +43,7 @@ def settings_for(path: Path | None, options: Options, runner: Runner) -> list[tu
     def origin(key: str, given: bool = False) -> str:
         return _origin(config, key, given)
 
-    excluded = config.excluded(path, path.is_dir()) if path is not None else None
+    excluded = config.excluded(path, S_ISDIR(mode_of(path) or 0)) if path is not None else None
     select = list(o.select or config.select or ["default"])
     fail_on = o.fail_on or config.fail_on or "warning"
     extend = [*map(str, config.extend), *o.rules]
@@ -62,6 +64,8 @@ def settings_for(path: Path | None, options: Options, runner: Runner) -> list[tu
         ("extend-exclude", list(config.extend_exclude), origin("extend-exclude")),
         ("force-exclude", o.force_exclude or bool(config.force_exclude),
          origin("force-exclude", o.force_exclude)),
+        ("max-file-size", runner.size_limit(config),
+         origin("max-file-size", o.max_file_size is not None)),
         ("excluded", f"yes ('{excluded}')" if excluded else "no", "exclude patterns"),
     ]  # fmt: skip
 

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from medlint.context import Lexicon, default_lexicon
 from medlint.document import Document, Format
 from medlint.document.directives import Directive, find_directives
-from medlint.engine.prefilter import Prefilter
+from medlint.engine.prefilter import Candidates, Prefilter
 from medlint.findings import Finding, Severity
 from medlint.read.chunking import Chunk
 from medlint.rules.profile import Profile, ProfileSpec, builtin_spec, merge_counts
@@ -119,7 +119,7 @@ class Engine:
             for chunk in chunks:
                 owners.append(run)
                 scans.append(run.scan(chunk))
-        found: Sequence[dict[str, list[int]] | None] = [None] * len(scans)
+        found: Sequence[Candidates | None] = [None] * len(scans)
         if self.prefilter_enabled:
             found = self.prefilter().candidates_many([(s.document, s.lowered) for s in scans])
         for k in range(1, len(scans)):
@@ -204,7 +204,7 @@ class TextRun:
         document = _document(chunk, self.format, self.path)
         return Scan(document, self.engine.lexicon, self.engine.timeout, chunk)
 
-    def apply(self, scan: Scan, candidates: dict[str, list[int]] | None) -> None:
+    def apply(self, scan: Scan, candidates: Candidates | None) -> None:
         """Run the rules on one scanned chunk, each on its candidate sentences."""
         chunk, document = scan.chunk, scan.document
         self.engine.profiles.count(document.prose, self.profile_counts, scan.lowered)
@@ -214,13 +214,15 @@ class TextRun:
             if rule.id in self.engine.excusable and self._excused(rule, scan):
                 continue  # its findings go at the end: no need to look for more
             sentences: Sequence[int] | None = None
+            among = None
             if candidates is not None and rule.anchors is not None:
-                sentences = candidates.get(rule.id)
+                sentences = candidates.sentences.get(rule.id)
                 if sentences is None:
                     if rule.id not in self.whole:
                         continue
                     sentences = ()
-            self._apply(rule, scan, sentences)
+                among = candidates.patterns.get(rule.id)
+            self._apply(rule, scan, sentences, among)
         if self.keep_directives and "medlint" in chunk.text:
             self.directives += find_directives(
                 chunk.text,
@@ -236,6 +238,7 @@ class TextRun:
         rule: Rule,
         scan: Scan,
         sentences: Sequence[int] | None,
+        among: Sequence[int] | None = None,
     ) -> None:
         """Run one rule on one chunk.
 
@@ -246,10 +249,10 @@ class TextRun:
         hits: list[Hit] = []
         try:
             if rule.id in self.whole:
-                rule.checker.collect(self.whole[rule.id], scan, sentences)  # type: ignore[attr-defined]
+                rule.checker.collect(self.whole[rule.id], scan, sentences, among)  # type: ignore[attr-defined]
             else:
                 severity = self.engine.severity_of(rule)
-                hits = list(rule.checker.check(scan, severity, sentences))
+                hits = list(rule.checker.check(scan, severity, sentences, among))
         except TimeoutError:
             self._timed_out(rule)
             return

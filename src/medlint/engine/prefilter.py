@@ -5,21 +5,33 @@ lower-case strings, such that every match satisfies one clause, i.e. holds one s
 its groups. One pass of an Aho-Corasick automaton (``pyahocorasick``, in C) finds every literal
 in every sentence at once; set operations then give, per group, the sentences holding it and,
 per rule, the sentences where one of its clauses holds. Each rule's pattern and the context
-analysis run only on those few sentences; rules without anchors read every sentence. The
-findings are identical with and without the prefilter (tested).
+analysis run only on those few sentences; rules without anchors read every sentence. A rule has
+one clause per trigger pattern, so the clauses that hold also say which of its patterns can
+match at all: only those are compiled and tried. The findings are identical with and without
+the prefilter (tested).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 
 from medlint.document.model import Document, fold, lower
 from medlint.rules.rule import Rule
+
+
+class Candidates(NamedTuple):
+    """What the prefilter found for one document."""
+
+    # rule id -> the sentences where one of its clauses holds (rules with anchors)
+    sentences: dict[str, list[int]]
+    # rule id -> its trigger patterns whose clause holds somewhere in the batch of documents
+    # read together (for this document, a superset of those that can match); absent: all
+    patterns: Mapping[str, tuple[int, ...]]
 
 
 class Prefilter:
@@ -39,21 +51,22 @@ class Prefilter:
         for group, number in group_ids.items():
             for literal in group:
                 by_literal.setdefault(literal, set()).add(number)
-        # Value of a literal: the groups holding it; NUL (-1 groups) counts sentences.
+        # Value of a literal: its number, whose groups are ``self._groups[number]``; NUL (-1)
+        # ends a sentence.
+        self._groups: list[tuple[int, ...]] = []
         self._automaton: Any = ahocorasick.Automaton()
         for literal, groups in by_literal.items():
-            self._automaton.add_word(literal, tuple(groups))
-        self._automaton.add_word("\0", ())
+            self._automaton.add_word(literal, len(self._groups))
+            self._groups.append(tuple(groups))
+        self._automaton.add_word("\0", -1)
         self._automaton.make_automaton()
 
-    def candidates(self, document: Document, lowered: str | None = None) -> dict[str, list[int]]:
+    def candidates(self, document: Document, lowered: str | None = None) -> Candidates:
         """Candidate sentences per rule id (rules with anchors): those where one of the rule's
         clauses holds. ``lowered``: ``lower(document.prose)``, if the caller has it already."""
         return self.candidates_many([(document, lowered)])[0]
 
-    def candidates_many(
-        self, documents: Sequence[tuple[Document, str | None]]
-    ) -> list[dict[str, list[int]]]:
+    def candidates_many(self, documents: Sequence[tuple[Document, str | None]]) -> list[Candidates]:
         """:meth:`candidates` of each document (with its lower-cased prose, if known), found
         together: one scan over all their sentences and one round of set operations, so many
         small files share the fixed cost of a round instead of paying it each."""
@@ -65,24 +78,33 @@ class Prefilter:
             bounds.append(len(pieces))
         holding: dict[int, set[int]] = {}  # group -> the sentences holding it (groups found)
         index = 0
-        for _, groups in self._automaton.iter("\0".join(pieces)):
-            if not groups:
-                index += 1
+        seen: set[int] = set()  # the literals of the sentence at hand, each once
+        pieces.append("")  # a NUL after the last sentence too
+        for _, number in self._automaton.iter("\0".join(pieces)):
+            if number >= 0:
+                seen.add(number)
                 continue
-            for group in groups:
-                found = holding.get(group)
-                if found is None:
-                    holding[group] = {index}
-                else:
-                    found.add(index)
+            for literal in seen:
+                for group in self._groups[literal]:
+                    found = holding.get(group)
+                    if found is None:
+                        holding[group] = {index}
+                    else:
+                        found.add(index)
+            seen.clear()
+            index += 1
         results: list[dict[str, list[int]]] = [{} for _ in documents]
+        patterns: dict[str, tuple[int, ...]] = {}
         for rule_id, clauses in self._clauses:
             sentences = _holding_all(holding, clauses[0])
             if len(clauses) > 1:
-                sentences = set(sentences).union(*(_holding_all(holding, c) for c in clauses[1:]))
+                held = [sentences, *(_holding_all(holding, c) for c in clauses[1:])]
+                sentences = set().union(*held)
+                if sentences and not all(held):
+                    patterns[rule_id] = tuple(i for i, found in enumerate(held) if found)
             if sentences:
                 _share(rule_id, sorted(sentences), bounds, results)
-        return results
+        return [Candidates(found, patterns) for found in results]
 
 
 def _share(

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from medlint.errors import ConfigError
 from medlint.findings import Finding
+from medlint.read.limits import DEFAULT_MAX_FILE_SIZE
 
 Key = tuple[str, str, str]
 
@@ -37,13 +38,22 @@ def key_of(finding: Finding, baseline: Path) -> Key:
     return (_path_key(finding.path, root), finding.rule, finding.fingerprint)
 
 
-def load_baseline(path: Path) -> Counter[Key]:
+def load_baseline(path: Path, limit: int = DEFAULT_MAX_FILE_SIZE) -> Counter[Key]:
+    """The findings a baseline file records, counted; a file that is not a regular file of at
+    most ``limit`` bytes holding a baseline's JSON is a ConfigError."""
+    from medlint.read.limits import SIZE_HINT, mode_of, read_file
+
+    if mode_of(path) is None:
+        raise ConfigError("baseline file not found", path=str(path))
+    raw = read_file(path, limit, ConfigError, SIZE_HINT)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError("baseline file not found", path=str(path)) from None
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
         raise ConfigError(f"not a medlint baseline: {exc}", path=str(path)) from None
+    except RecursionError:
+        raise ConfigError(
+            "not a medlint baseline: its JSON is nested too deeply", path=str(path)
+        ) from None
     entries = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise ConfigError(

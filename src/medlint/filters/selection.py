@@ -19,6 +19,16 @@ UNKNOWN = ("MD101", "unknown-rule-in-suppression")
 META_RULES = (UNUSED, UNKNOWN)  # medlint's own notes on suppression comments
 
 
+class SelectorError(ConfigError):
+    """A selector that stands for no rule; ``option`` and ``token`` say which, so that the
+    caller can name the configuration file that holds it."""
+
+    def __init__(self, problem: str, *, option: str, token: str, hint: str | None) -> None:
+        super().__init__(problem, path="<options>", hint=hint)
+        self.option = option
+        self.token = token
+
+
 class Selection:
     """The rules chosen from ``all_rules``, their severity overrides, and the meta rules
     (MD100, MD101) left on."""
@@ -66,14 +76,22 @@ class Selection:
         return [w for r in self.all_rules for w in (r.id, r.name)] + [c.value for c in Category]
 
     def _matching(self, token: str, option: str) -> list[Rule]:
+        if not token.strip():  # every id starts with "": it would select every rule
+            raise SelectorError(
+                f"{option}: an empty selector",
+                option=option,
+                token=token,
+                hint="name a rule id, name, id prefix or category",
+            )
         ids = self.resolve(token)
         if ids is None:
             from difflib import get_close_matches
 
             close = get_close_matches(token, self.known_names, n=1)
-            raise ConfigError(
+            raise SelectorError(
                 f"{option}: no rule, name or category '{token}'",
-                path="<options>",
+                option=option,
+                token=token,
                 hint=f"did you mean '{close[0]}'?" if close else "see `medlint rules`",
             )
         return [r for r in self.all_rules if r.id in ids]

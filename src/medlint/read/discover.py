@@ -3,16 +3,22 @@
 Named files are linted (unless ``force`` asks the exclude patterns to apply to them too, as
 pre-commit users need); folders are walked for known suffixes, skipping hidden entries, what
 ``excluded`` says (the configuration's exclude patterns) and what .gitignore files ignore.
-Results are sorted, so output does not depend on the file system.
+Results are sorted, so output does not depend on the file system. A folder that cannot be
+read is an error passed to ``on_error`` (never a silent gap); a FIFO, device or socket found
+in a folder is left out (reading one could block forever), while one named is yielded, so
+reading it says why it is refused.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from medlint.errors import InputError
 from medlint.read.gitignore import GitIgnore, repository_folders
+from medlint.read.limits import mode_of
 from medlint.read.source import SUFFIX_FORMATS
 
 DEFAULT_EXCLUDE = (
@@ -30,6 +36,7 @@ DEFAULT_EXCLUDE = (
 )
 
 Excluded = Callable[[Path, bool], bool]  # (path, is a folder) -> leave it out
+OnError = Callable[[InputError], None]
 
 
 def default_excluded(path: Path, is_dir: bool) -> bool:
@@ -43,23 +50,51 @@ def discover(
     *,
     force: Callable[[Path], bool] = lambda _path: False,
     gitignore: bool = True,
+    on_error: OnError | None = None,
 ) -> Iterator[Path]:
     """Files to lint, in order; a missing path is yielded too, so reading it reports the error.
-    ``force(path)``: whether ``excluded`` applies to a path named on the command line."""
+    ``force(path)``: whether ``excluded`` applies to a path named on the command line;
+    ``on_error`` receives each folder that cannot be read (by default, it is raised)."""
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
-        is_dir = path.is_dir()
+        is_dir = stat.S_ISDIR(mode_of(path) or 0)
         if force(path) and excluded(path, is_dir):
             continue
-        found = _walk(path, excluded, gitignore) if is_dir else iter([path])
+        found = _walk(path, excluded, gitignore, on_error or _raise) if is_dir else iter([path])
         for file in found:
             if file not in seen:
                 seen.add(file)
                 yield file
 
 
-def _walk(root: Path, excluded: Excluded, gitignore: bool) -> Iterator[Path]:
+def _raise(error: InputError) -> None:
+    raise error
+
+
+def _unreadable(on_error: OnError) -> Callable[[OSError], None]:
+    """``os.walk``'s ``onerror``: a folder it cannot list, as an InputError."""
+
+    def report(exc: OSError) -> None:
+        from medlint.read.limits import describe
+
+        problem = describe(exc)
+        if problem == "permission denied":
+            problem = "cannot read this folder: permission denied; its files are not linted"
+        on_error(InputError(problem, path=str(exc.filename)))
+
+    return report
+
+
+def _is_special(path: Path) -> bool:
+    """Whether ``path`` is a FIFO, device or socket (not a regular file, nor missing)."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False  # reading it will say what is wrong
+
+
+def _walk(root: Path, excluded: Excluded, gitignore: bool, on_error: OnError) -> Iterator[Path]:
     collected: list[Path] = []
     visited: set[tuple[int, int]] = set()
     ignores = GitIgnore()
@@ -71,13 +106,13 @@ def _walk(root: Path, excluded: Excluded, gitignore: bool) -> Iterator[Path]:
             return True
         return gitignore and ignores.ignored(absolute_folder / path.name, is_dir, chain)
 
-    for folder, dirs, files in os.walk(root, followlinks=True):
+    for folder, dirs, files in os.walk(root, onerror=_unreadable(on_error), followlinks=True):
         try:
-            stat = os.stat(folder)
+            info = os.stat(folder)
         except OSError:
             dirs[:] = []
             continue
-        key = (stat.st_dev, stat.st_ino)
+        key = (info.st_dev, info.st_ino)
         if key in visited:  # a symlink loop
             dirs[:] = []
             continue
@@ -93,7 +128,7 @@ def _walk(root: Path, excluded: Excluded, gitignore: bool) -> Iterator[Path]:
         for name in files:
             if name.startswith(".") or Path(name).suffix.lower() not in SUFFIX_FORMATS:
                 continue
-            if not ignored(here / name, False, absolute, chain):
+            if not ignored(here / name, False, absolute, chain) and not _is_special(here / name):
                 collected.append(here / name)
     return iter(sorted(collected))
 

@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
+from medlint.read.limits import MAX_SETTINGS_SIZE, LimitError, mode_of, open_regular, read_capped
+
 
 class _Rule(NamedTuple):
     regex: re.Pattern[str]
@@ -82,6 +84,16 @@ def parse(text: str) -> list[_Rule]:
     return rules
 
 
+def _read(path: Path) -> str:
+    """A .gitignore's text; none when it is missing, unreadable, not a regular file (a FIFO
+    would block) or too large to be one (see ``read.limits``)."""
+    try:
+        with open_regular(path) as handle:
+            return read_capped(handle, MAX_SETTINGS_SIZE).decode("utf-8", errors="replace")
+    except (OSError, ValueError, LimitError):
+        return ""
+
+
 class GitIgnore:
     """The .gitignore files of a walk: each folder's rules, read once."""
 
@@ -91,10 +103,7 @@ class GitIgnore:
     def rules_in(self, folder: Path) -> list[_Rule]:
         rules = self._rules.get(folder)
         if rules is None:
-            try:
-                text = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                text = ""
+            text = _read(folder / ".gitignore")
             rules = self._rules[folder] = parse(text)
         return rules
 
@@ -121,11 +130,11 @@ class GitIgnore:
 def repository_folders(start: Path) -> list[Path]:
     """The folders strictly above ``start`` (an absolute folder) whose .gitignore files apply
     to it: up to the nearest one holding ``.git``, highest first; none outside a repository."""
-    if (start / ".git").exists():
+    if mode_of(start / ".git") is not None:
         return []
     above: list[Path] = []
     for parent in start.parents:
         above.append(parent)
-        if (parent / ".git").exists():
+        if mode_of(parent / ".git") is not None:
             return list(reversed(above))
     return []

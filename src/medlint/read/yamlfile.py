@@ -107,8 +107,24 @@ def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> Iterator[Located
         data.item_positions.append(_position(item))
 
 
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
+    """An integer; one of thousands of digits (which Python's int() refuses) is an error."""
+    try:
+        value: int = loader.construct_yaml_int(node)
+    except ValueError:
+        line, column = _position(node)
+        raise loader.error_type(
+            f"a number of {len(str(node.value))} characters is too long",
+            path=loader.path,
+            line=line,
+            column=column,
+        ) from None
+    return value
+
+
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 _FastLoader: Any = None
 if getattr(yaml, "__with_libyaml__", False):
@@ -138,7 +154,7 @@ def load_yaml_text(text: str, *, path: str, error_type: type[MedlintError]) -> A
         fast = _FastLoader(text, error_type, path)
         try:
             return fast.get_single_data()
-        except (yaml.YAMLError, MedlintError, RecursionError):
+        except (yaml.YAMLError, MedlintError, RecursionError, ValueError):
             pass  # parsed again below, to say what is wrong
         finally:
             fast.dispose()
@@ -163,12 +179,13 @@ def load_yaml_text(text: str, *, path: str, error_type: type[MedlintError]) -> A
 
 
 def load_yaml_file(path: Path, *, error_type: type[MedlintError]) -> Any:
+    """A YAML file that users write: a regular file of sane size (see ``read.limits``), in
+    UTF-8, parsed as :func:`load_yaml_text` does."""
+    from medlint.read.limits import MAX_SETTINGS_SIZE, PACK_HINT, read_file
+
+    data = read_file(path, MAX_SETTINGS_SIZE, error_type, PACK_HINT)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise error_type("file not found", path=str(path)) from None
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise error_type(f"not UTF-8 text ({exc.reason})", path=str(path)) from None
-    except OSError as exc:
-        raise error_type(f"cannot read file: {exc.strerror}", path=str(path)) from None
     return load_yaml_text(text, path=str(path), error_type=error_type)

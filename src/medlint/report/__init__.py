@@ -25,6 +25,7 @@ REPORTERS: Final = MappingProxyType(
         "sarif": "medlint.report.sarif:SarifReporter",
         "github": "medlint.report.github:GithubReporter",
         "junit": "medlint.report.junit:JunitReporter",
+        "html": "medlint.report.html:HtmlReporter",
     }
 )
 

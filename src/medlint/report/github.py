@@ -9,13 +9,17 @@ from collections.abc import Sequence
 from itertools import groupby
 
 from medlint.findings import Finding, Severity
+from medlint.report.escape import visible
 from medlint.report.reporter import RunSummary
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A command's text: escaped as the runner reads it, control characters (which the log
+    would print raw) made visible."""
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(escaped)
 
 
 def _property(text: str) -> str:

@@ -9,6 +9,7 @@ from itertools import groupby
 from xml.etree import ElementTree
 
 from medlint.findings import Finding, Severity
+from medlint.report.escape import visible
 from medlint.report.reporter import RunSummary
 
 
@@ -60,5 +61,6 @@ class JunitReporter:
                 )
                 failure.text = detail
         ElementTree.indent(root)
-        body = ElementTree.tostring(root, encoding="unicode")
+        # XML 1.0 forbids most control characters, even as references: shown escaped.
+        body = visible(ElementTree.tostring(root, encoding="unicode"), keep="\t\n\r")
         return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'

@@ -16,6 +16,28 @@ from medlint.report.reporter import RunSummary
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 DEFAULT_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+# The name medlint is installed under (pyproject's [project] name; `medlint` on the package
+# index is another project): its metadata holds the project's address, if it names one.
+DISTRIBUTION = "medlint-health"
+_HOME_LABELS = ("repository", "source", "source code", "homepage", "home", "documentation")
+
+
+def information_uri() -> str | None:
+    """The project's address for ``informationUri``: the first of the Repository, Source,
+    Homepage or Documentation links in the installed distribution's metadata
+    (``[project.urls]``), or None while it names none, so that a report never sends a reader to
+    a page that is not medlint's (SARIF makes the field optional)."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        entries = metadata(DISTRIBUTION).get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return None
+    links: dict[str, str] = {}
+    for entry in entries:
+        label, _, url = entry.partition(",")
+        links.setdefault(label.strip().lower(), url.strip())
+    return next((links[label] for label in _HOME_LABELS if links.get(label)), None)
 
 
 def _uri(path: str | None) -> str:
@@ -65,20 +87,21 @@ class SarifReporter:
         used = {f.rule for f in findings}
         rules = [r for r in summary.rules if r["id"] in used or summary.all_rule_metadata]
         index = {r["id"]: i for i, r in enumerate(rules)}
+        driver: dict[str, Any] = {
+            "name": "medlint",
+            "version": summary.tool_version,
+            "semanticVersion": summary.tool_version,
+        }
+        home = information_uri()
+        if home:
+            driver["informationUri"] = home
+        driver["rules"] = [_rule_descriptor(r) for r in rules]
         log = {
             "$schema": SCHEMA,
             "version": "2.1.0",
             "runs": [
                 {
-                    "tool": {
-                        "driver": {
-                            "name": "medlint",
-                            "version": summary.tool_version,
-                            "semanticVersion": summary.tool_version,
-                            "informationUri": "https://pypi.org/project/medlint/",
-                            "rules": [_rule_descriptor(r) for r in rules],
-                        }
-                    },
+                    "tool": {"driver": driver},
                     "columnKind": "unicodeCodePoints",
                     "results": None,  # filled in by document_pieces
                 }

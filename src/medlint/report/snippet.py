@@ -7,12 +7,11 @@ line (minified HTML) is cut to a window around the marked words.
 
 from __future__ import annotations
 
-import codecs
-import io
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
-from pathlib import Path
+
+from medlint.report.sources import SourceTexts
 
 WINDOW = 100  # characters shown either side of the marked words on a long line
 MAX_LINE = 2 * WINDOW + 80  # lines longer than this are cut
@@ -71,13 +70,13 @@ def _escaped(text: str) -> str:
 
 
 class SourceLines:
-    """Lines of the linted texts, by path: from ``sources`` (standard input), else read again
-    from the file, one line at a time. Reports come grouped by file and sorted by line, so the
-    file is read forward once and memory stays bounded by the line, whatever the file's size
-    (a line asked for again, or out of order, reopens it)."""
+    """Lines of the linted texts, by path (see ``sources``), one line at a time. Reports come
+    grouped by file and sorted by line, so the file is read forward once and memory stays
+    bounded by the line, whatever the file's size (a line asked for again, or out of order,
+    reopens it)."""
 
     def __init__(self, sources: Mapping[str, str]) -> None:
-        self.sources = sources
+        self.texts = SourceTexts(sources)
         self._path: str | None = None
         self._lines: Iterator[str] | None = None
         self._number = 0  # the line last read
@@ -88,7 +87,7 @@ class SourceLines:
         key = path or "-"
         if key != self._path or number < self._number or self._lines is None:
             self._path, self._number, self._last = key, 0, None
-            self._lines = self._open(key)
+            self._lines = self.texts.lines(key)
         if self._lines is None or number < 1:
             return None
         while self._number < number:
@@ -99,24 +98,3 @@ class SourceLines:
             self._number += 1
             self._last = line
         return None if self._last is None else self._last.rstrip("\r\n")
-
-    def _open(self, path: str) -> Iterator[str] | None:
-        """The lines of the text, each with its line break (\\n, \\r\\n or \\r, as the linter
-        counts lines)."""
-        text = self.sources.get(path)
-        if text is not None:
-            return iter(io.StringIO(text, newline=""))
-        return _file_lines(Path(path)) if Path(path).is_file() else None
-
-
-def _file_lines(path: Path) -> Iterator[str]:
-    """A file's lines, decoded as the linter reads it (UTF-16 with a BOM, else UTF-8); the file
-    is closed once read to the end, or when the iterator is dropped."""
-    try:
-        with path.open("rb") as raw:
-            utf16 = raw.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-            raw.seek(0)
-            encoding = "utf-16" if utf16 else "utf-8-sig"
-            yield from io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
-    except OSError:
-        return

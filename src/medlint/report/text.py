@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 
 from medlint.findings import Finding, Severity
+from medlint.report.escape import visible
 from medlint.report.reporter import RunSummary
 from medlint.report.snippet import SourceLines, marked_line
 
@@ -50,9 +51,9 @@ class TextReporter:
             if not self.full and previous_path is not None and f.path != previous_path:
                 lines.append("\n")  # one group per file
             previous_path = f.path
-            where = _paint(f"{f.path or '-'}:{f.line}:{f.column}:", "1", color)
+            where = _paint(f"{visible(f.path or '-')}:{f.line}:{f.column}:", "1", color)
             severity = _paint(f.severity.value, _COLORS[f.severity], color)
-            lines.append(f"{where} {severity} {f.rule} {f.message}\n")
+            lines.append(f"{where} {severity} {f.rule} {visible(f.message)}\n")
             if self.full:
                 lines.extend(_snippet(f, source.line(f.path, f.line), color))
             if count % 1000 == 0:
@@ -90,7 +91,7 @@ def _snippet(f: Finding, line: str | None, color: bool) -> Iterator[str]:
         yield f"{pad} {paint('|')} {' ' * before}{marker}\n"
         yield f"{pad} {paint('|')}\n"
     if f.suggestion:
-        help_text = " ".join(f.suggestion.split())
+        help_text = visible(" ".join(f.suggestion.split()))
         yield f"{pad} {paint('=')} {_paint('help', '1', color)}: {help_text}\n"
     yield "\n"
 

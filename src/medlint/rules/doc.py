@@ -10,9 +10,14 @@ _WIDTH = 100
 _LABEL = 16
 
 
+def _label(label: str) -> str:
+    """The label column, with at least one space after a label longer than it."""
+    return f"{label:<{_LABEL - 1}} "
+
+
 def _section(label: str, body: str) -> list[str]:
     wrapped = textwrap.wrap(body, _WIDTH - _LABEL) or [""]
-    return [f"{label:<{_LABEL}}{wrapped[0]}"] + [" " * _LABEL + line for line in wrapped[1:]]
+    return [_label(label) + wrapped[0]] + [" " * _LABEL + line for line in wrapped[1:]]
 
 
 def render_rule(rule: Rule) -> str:
@@ -45,10 +50,10 @@ def render_rule(rule: Rule) -> str:
     for key, value in options.items():
         if isinstance(value, list | tuple):
             for item in value:  # one pattern per line: they are long
-                lines.append(f"{'Option ' + key:<{_LABEL}}{item}")
+                lines.append(_label(f"Option {key}") + item)
         else:
             lines += _section(f"Option {key}", str(value))
     for reference in rule.references:
         lines += _section("Reference", f"{reference.title}  {reference.url}")
-    lines.append(f"{'Defined in':<{_LABEL}}{rule.source}:{rule.line}")
+    lines.append(_label("Defined in") + f"{rule.source}:{rule.line}")
     return "\n".join(lines) + "\n"

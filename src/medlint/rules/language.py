@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from medlint.document.model import fold, lower
@@ -98,8 +98,15 @@ def pattern_source(patterns: list[str], *, nonword: bool = False) -> str:
 
 
 class Matcher:
-    """One pattern list, compiled once into one regex (its :func:`pattern_source`), on first use:
-    a run reads the lists of the few rules whose literals a text holds, not all of them.
+    """One pattern list, compiled on first use into one regex (its :func:`pattern_source`), or
+    into the alternation of just the patterns that can match the text at hand.
+
+    A pattern whose required literals (:mod:`medlint.rules.literals`) are not in a text cannot
+    match anywhere in it, so leaving it out of the alternation changes no match there: a small
+    text compiles the few patterns it can match, not the whole list (compiling is most of a
+    cold start). Once the part-lists compiled add up to the whole list, the whole list is
+    compiled and used from then on, so a long run compiles each list about once. A search
+    (does any pattern occur?) tries the possible patterns one by one, each compiled alone.
 
     Built-in patterns (vetted by the test suite) run on the standard ``re`` engine, users'
     patterns on ``regex`` with a timeout per search, so a catastrophic pattern cannot hang a run.
@@ -117,72 +124,134 @@ class Matcher:
         self.nonword = nonword
         self.trusted = trusted
         self.cased = any("(?-i" in pattern for pattern in self.patterns)
-        self._literals: list[tuple[str, ...] | None] = []
         self._compiled: Any = None
+        self._parts: dict[tuple[int, ...], Any] = {}  # part-lists compiled, by pattern indexes
+        self._parts_size = 0  # their sources' length, all told
+        self._singles: dict[int, Any] = {}  # patterns compiled alone, for search
+        self._selector: Any = None  # literal -> the patterns requiring it (an Aho-Corasick)
 
     @cached_property
     def source(self) -> str:
         return pattern_source(list(self.patterns), nonword=self.nonword)
 
-    def literals(self) -> tuple[str, ...] | None:
-        """Strings one of which is in every match (see :mod:`medlint.rules.literals`), or None:
-        a search where none occurs fails at once, without the regex. Worked out on first use."""
-        if not self._literals:
-            from medlint.rules.literals import required_literals
+    @cached_property
+    def _required(self) -> tuple[frozenset[str] | None, ...]:
+        """Each pattern's required literals (one of them is in every match), or None."""
+        from medlint.rules.literals import required_literals
 
-            found: set[str] = set()
-            for pattern in self.patterns:
-                required = required_literals(widen(pattern))
-                if required is None:
-                    break
-                found |= required
-            else:
-                self._literals.append(tuple(sorted(found)) if found else None)
-            if not self._literals:
-                self._literals.append(None)
-        return self._literals[0]
+        return tuple(required_literals(widen(pattern)) for pattern in self.patterns)
 
-    def compiled(self) -> Any:
-        if self._compiled is None:
-            source = self.source if self.cased else lower_pattern(self.source)
-            if self.trusted:
-                self._compiled = re.compile(source, re.IGNORECASE if self.cased else 0)
-            else:
-                import regex
+    def compiled(self, among: Sequence[int] | None = None) -> Any:
+        """The regex of the whole list, or of the patterns ``among`` (indexes, in order)."""
+        if among is None or len(among) == len(self.patterns) or self._compiled is not None:
+            if self._compiled is None:
+                self._compiled = self._compile(self.source)
+            return self._compiled
+        key = tuple(among)
+        found = self._parts.get(key)
+        if found is None:
+            source = pattern_source([self.patterns[i] for i in key], nonword=self.nonword)
+            self._parts_size += len(source)
+            if self._parts_size >= len(self.source):
+                self._parts.clear()  # the whole list costs no more: use it from now on
+                return self.compiled()
+            found = self._parts[key] = self._compile(source)
+        return found
 
-                flags = FLAGS if self.cased else regex.VERSION0
-                self._compiled = regex.compile(source, flags)
-        return self._compiled
+    def _compile(self, source: str) -> Any:
+        source = source if self.cased else lower_pattern(source)
+        if self.trusted:
+            return re.compile(source, re.IGNORECASE if self.cased else 0)
+        import regex
+
+        return regex.compile(source, FLAGS if self.cased else regex.VERSION0)
 
     def finditer(
-        self, text: str, lowered: str, pos: int, endpos: int, timeout: float | None
+        self,
+        text: str,
+        lowered: str,
+        pos: int,
+        endpos: int,
+        timeout: float | None,
+        among: Sequence[int] | None = None,
     ) -> Iterator[Any]:
-        """Matches in ``text[pos:endpos]``; ``lowered`` is ``lower(text)``."""
+        """Matches in ``text[pos:endpos]``; ``lowered`` is ``lower(text)``. ``among``: the
+        patterns that can match there (the prefilter's word), None: any."""
+        if among is not None and not among:
+            return iter(())
         subject = text if self.cased else lowered
+        compiled = self.compiled(among)
         if self.trusted:
-            return self.compiled().finditer(subject, pos, endpos)  # type: ignore[no-any-return]
+            return compiled.finditer(subject, pos, endpos)  # type: ignore[no-any-return]
         # All at once, so no other thread runs (and spends the budget) between two matches.
-        found = self.compiled().finditer(subject, pos, endpos, timeout=timeout, concurrent=False)
+        found = compiled.finditer(subject, pos, endpos, timeout=timeout, concurrent=False)
         return iter(list(found))
 
     def search(self, text: str, timeout: float | None = None) -> bool:
         """Whether the pattern occurs in ``text``."""
         lowered = lower(text)
-        literals = self.literals()
-        if literals is not None:
-            seen = fold(lowered)
-            if not any(map(seen.__contains__, literals)):
-                return False
+        among = self.possible(fold(lowered))
+        if not among:
+            return False
         subject = text if self.cased else lowered
-        if self.trusted:
-            return self.compiled().search(subject) is not None
-        return self.compiled().search(subject, timeout=timeout, concurrent=False) is not None
+        for index in among:
+            pattern = self._single(index)
+            if self.trusted:
+                found = pattern.search(subject)
+            else:
+                found = pattern.search(subject, timeout=timeout, concurrent=False)
+            if found is not None:
+                return True
+        return False
+
+    def _single(self, index: int) -> Any:
+        """Pattern ``index`` alone, compiled once: a search asks whether any pattern occurs, so
+        each runs alone (a literal-led one fast), and what one text compiles serves the next."""
+        found = self._singles.get(index)
+        if found is None:
+            source = pattern_source([self.patterns[index]], nonword=self.nonword)
+            found = self._singles[index] = self._compile(source)
+        return found
+
+    @cached_property
+    def _always(self) -> tuple[int, ...]:
+        """The patterns without literals: they can match anywhere."""
+        return tuple(index for index, literals in enumerate(self._required) if literals is None)
+
+    def possible(self, folded: str) -> tuple[int, ...]:
+        """The patterns that can match in a text (given as :func:`fold` of its lower case):
+        those without literals, and those whose literals it holds."""
+        required = self._required
+        if self._selector is None:
+            import ahocorasick
+
+            selector = ahocorasick.Automaton()
+            holders: dict[str, list[int]] = {}
+            for index, literals in enumerate(required):
+                for literal in literals or ():
+                    holders.setdefault(literal, []).append(index)
+            for literal, indexes in holders.items():
+                selector.add_word(literal, tuple(indexes))
+            if holders:
+                selector.make_automaton()
+            self._selector = selector if holders else False
+        found = set(self._always)
+        if self._selector:
+            for _, indexes in self._selector.iter(folded):
+                found.update(indexes)
+        return tuple(sorted(found))
 
 
 def matcher_for(options: Mapping[str, Any], key: str, trusted: bool) -> Matcher:
-    """The Matcher of the pattern list ``options[key]``."""
+    """The Matcher of the pattern list ``options[key]``: one for all the rules that write the
+    same list (many name the same vocabularies as their subject or excuse), compiled once."""
     nonword = bool(options.get("nonword")) and key == "patterns"
-    return Matcher(options[key], nonword=nonword, trusted=trusted)
+    return _shared_matcher(tuple(options[key]), nonword, trusted)
+
+
+@lru_cache(maxsize=1024)  # bounded: a long-lived process may load many versions of a pack
+def _shared_matcher(patterns: tuple[str, ...], nonword: bool, trusted: bool) -> Matcher:
+    return Matcher(patterns, nonword=nonword, trusted=trusted)
 
 
 def check_pattern(pattern: str) -> str | None:

@@ -18,6 +18,10 @@ MIN_LITERAL = 3  # shorter literals match almost everywhere and would filter not
 
 Requirement = frozenset[str] | None
 
+# The requirement of a large group, by the group's id (the parser shares the nodes of a long
+# group among the patterns that spell it out; see medlint.rules.syntax).
+_GROUPS: dict[int, tuple[Node, Requirement]] = {}
+
 # How often a literal can be expected in a sentence, roughly: the anchor chosen for a pattern is
 # the set least likely to occur, so the prefilter lets few sentences through. (Speed only: any
 # choice gives the same findings.) Frequent English words, most frequent first:
@@ -111,13 +115,22 @@ def _candidates(items: Sequence_) -> list[frozenset[str]]:
 
 def _required(node: Node) -> Requirement:
     if isinstance(node, Group):
+        known = _GROUPS.get(id(node))
+        if known is not None and known[0] is node:
+            return known[1]
         union: set[str] = set()
         for branch in node.branches:
             required = _best(_candidates(branch))
             if required is None:
-                return None
+                union.clear()
+                break
             union |= required
-        return frozenset(union)
+        found = frozenset(union) if union else None
+        if len(node.branches) >= 8:  # a vocabulary's group, shared by many patterns' trees
+            if len(_GROUPS) > 4096:
+                _GROUPS.clear()  # a bound, for a process that loads many packs
+            _GROUPS[id(node)] = (node, found)  # the node kept: its id is not reused
+        return found
     if isinstance(node, Repeat):
         return _required(node.body) if node.low >= 1 else None
     if isinstance(node, Char) and node.char.isascii():

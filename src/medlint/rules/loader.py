@@ -65,15 +65,26 @@ def builtin_pack_paths() -> list[Path]:
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Rule pack files from files and folders (``*.yaml`` / ``*.yml`` inside folders)."""
+    import stat
+
+    from medlint.read.limits import describe, mode_of
+
     result: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            result.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")))
-        elif path.exists():
-            result.append(path)
-        else:
+        mode = mode_of(path)
+        if mode is None:
             raise RulePackError("rule pack not found", path=str(path))
+        if not stat.S_ISDIR(mode):
+            result.append(path)  # reading it says what else is wrong
+            continue
+        try:
+            found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+        except OSError as exc:
+            raise RulePackError(
+                f"cannot read this folder: {describe(exc)}", path=str(path)
+            ) from None
+        result.extend(found)
     return result
 
 

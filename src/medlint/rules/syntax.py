@@ -53,6 +53,9 @@ _CATEGORIES = "dDwWsS"
 _ANCHORS = "bBAZ"
 # Printable ASCII characters that stand for themselves (not a metacharacter).
 _PLAIN = re.compile(r"(?:(?![\\\[\](){}|.^$*+?])[ -~])+")
+# Long groups parsed before, by their first _KEY characters: (their whole text, their node).
+_SEEN: dict[str, list[tuple[str, Node | None]]] = {}
+_KEY, _LONG = 48, 160
 _CONTROL = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
 
 
@@ -146,6 +149,23 @@ class _Parser:
         return Char(char)
 
     def group(self) -> Node | None:
+        """A group, its ``(`` taken. A long one seen before (a vocabulary, which many rules'
+        patterns spell out in full) is not parsed again: its nodes depend on its text alone."""
+        start = self.at - 1
+        key = self.text[start : start + _KEY]
+        for whole, node in _SEEN.get(key, ()):
+            if self.text.startswith(whole, start):
+                self.at = start + len(whole)
+                return node
+        node = self._group()
+        whole = self.text[start : self.at]
+        if len(whole) >= _LONG:
+            if len(_SEEN) > 4096:
+                _SEEN.clear()  # a bound, for a process that loads many packs
+            _SEEN.setdefault(key, []).append((whole, node))
+        return node
+
+    def _group(self) -> Node | None:
         look = False
         if self.peek() == "?":
             self.take()

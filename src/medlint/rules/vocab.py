@@ -67,11 +67,12 @@ def is_vocabulary(item: Any) -> bool:
 def gather(paths: Iterable[Path], parsed: dict[Path, Any]) -> Vocabularies:
     """The vocabularies defined in the built-in file and the given packs. YAML read here is
     left in ``parsed`` (by path) for the rules' validation to reuse."""
+    from medlint.read.limits import mode_of
     from medlint.read.yamlfile import load_yaml_file
 
     found: dict[str, Vocabulary] = {}
     for path in dict.fromkeys([builtin_path(), *paths]):
-        if not path.exists():
+        if mode_of(path) is None:
             continue
         display = _display(path)
         data = load_yaml_file(path, error_type=RulePackError)

@@ -22,9 +22,11 @@ class Checker(Protocol):
         scan: Scan,
         severity: Severity,
         sentences: Sequence[int] | None = None,
+        among: Sequence[int] | None = None,
     ) -> Iterator[Hit]:
         """Hits in the document; ``sentences`` limits the search to these sentence indexes
-        (the prefilter's candidates), None means every sentence."""
+        (the prefilter's candidates), None means every sentence; ``among``, to these trigger
+        patterns (indexes: those that can match, by the prefilter), None means all."""
         ...
 
 
@@ -37,7 +39,13 @@ class WholeDocument(Protocol):
 
     def start(self) -> Any: ...
 
-    def collect(self, state: Any, scan: Scan, sentences: Sequence[int] | None) -> None: ...
+    def collect(
+        self,
+        state: Any,
+        scan: Scan,
+        sentences: Sequence[int] | None,
+        among: Sequence[int] | None = None,
+    ) -> None: ...
 
     def merge(self, earlier: Any, later: Any) -> Any: ...
 

@@ -47,7 +47,13 @@ class DocumentChecker:
     def start(self) -> dict[str, Any]:
         return {"first": None, "satisfied": False}
 
-    def collect(self, state: dict[str, Any], scan: Scan, sentences: Sequence[int] | None) -> None:
+    def collect(
+        self,
+        state: dict[str, Any],
+        scan: Scan,
+        sentences: Sequence[int] | None,
+        among: Sequence[int] | None = None,
+    ) -> None:
         """Note whether this chunk satisfies the rule, and its first trigger that counts."""
         if state["satisfied"]:
             return
@@ -56,7 +62,7 @@ class DocumentChecker:
             state["satisfied"] = True
             return
         if state["first"] is None:
-            state["first"] = self._first_trigger(scan, sentences)
+            state["first"] = self._first_trigger(scan, sentences, among)
 
     def merge(self, earlier: dict[str, Any], later: dict[str, Any]) -> dict[str, Any]:
         """The state of two consecutive stretches of text, read separately."""
@@ -72,7 +78,7 @@ class DocumentChecker:
         yield located, severity.lowered() if lowered else severity, {}
 
     def _first_trigger(
-        self, scan: Scan, sentences: Sequence[int] | None
+        self, scan: Scan, sentences: Sequence[int] | None, among: Sequence[int] | None
     ) -> tuple[Located, bool] | None:
         all_sentences = scan.document.sentences
         prose = scan.document.prose
@@ -80,7 +86,7 @@ class DocumentChecker:
         for index in range(len(all_sentences)) if sentences is None else sentences:
             sentence = all_sentences[index]
             matches = self.trigger.finditer(
-                prose, scan.lowered, sentence.start, sentence.end, timeout
+                prose, scan.lowered, sentence.start, sentence.end, timeout, among
             )
             for match in matches:
                 if self.with_ is not None and not self.with_.search(sentence.text, timeout=timeout):

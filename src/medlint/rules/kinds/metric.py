@@ -48,6 +48,7 @@ class MetricChecker:
         scan: Scan,
         severity: Severity,
         sentences: Sequence[int] | None = None,
+        among: Sequence[int] | None = None,
     ) -> Iterator[Hit]:
         all_sentences = scan.document.sentences
         words = scan.words()  # a measure reads every sentence
@@ -95,13 +96,20 @@ class DocumentMetricChecker(MetricChecker):
         scan: Scan,
         severity: Severity,
         sentences: Sequence[int] | None = None,
+        among: Sequence[int] | None = None,
     ) -> Iterator[Hit]:
         return iter(())
 
     def start(self) -> dict[str, Any]:
         return {"sentences": 0, "words": 0, "syllables": 0, "longest": 0, "where": None}
 
-    def collect(self, state: dict[str, Any], scan: Scan, sentences: Sequence[int] | None) -> None:
+    def collect(
+        self,
+        state: dict[str, Any],
+        scan: Scan,
+        sentences: Sequence[int] | None,
+        among: Sequence[int] | None = None,
+    ) -> None:
         from medlint.rules import readability
 
         words = scan.words()  # a measure reads every sentence

@@ -56,6 +56,7 @@ class PatternChecker:
         scan: Scan,
         severity: Severity,
         sentences: Sequence[int] | None = None,
+        among: Sequence[int] | None = None,
     ) -> Iterator[Hit]:
         all_sentences = scan.document.sentences
         prose = scan.document.prose
@@ -65,7 +66,7 @@ class PatternChecker:
             checked = False  # 'with' and 'unless' are judged once per sentence, at its 1st match
             about = True  # and the subject: a sentence of many matches is read once, not per match
             for match in self.pattern.finditer(
-                prose, scan.lowered, sentence.start, sentence.end, timeout
+                prose, scan.lowered, sentence.start, sentence.end, timeout, among
             ):
                 if not checked:
                     if self.with_ is not None and not self.with_.search(sentence.text, timeout):
