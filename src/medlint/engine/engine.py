@@ -165,9 +165,8 @@ class TextRun:
         self.last_line = 1
         self.profile_counts: dict[str, dict[str, int]] = {}  # cues of each kind of page
         self.unsubjected: set[int] = set()  # findings whose claim names no subject nearby
-        # Rules excused by their ``unless`` anywhere in the text (``unless_scope: document``):
-        # looked for once per chunk, their findings dropped at the end if found in any.
-        self.excusable = [r for r in self.rules if r.id in engine.excusable]
+        # Rules excused by their ``unless`` anywhere in the text (``unless_scope: document``,
+        # ``Engine.excusable``): looked for once per chunk, their findings dropped at the end.
         self.excused: set[str] = set()
         self._pending: Scan | None = None  # read, waiting for the chunk after it
         self._only_context = False  # the pending scan is another run's, read for context

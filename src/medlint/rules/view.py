@@ -60,7 +60,7 @@ class Scan:
         self._cues: dict[int, list[Cue]] = {}
         self._words: list[list[str]] | None = None
         self._paragraph_sentences: dict[int, range] | None = None
-        self._excused: dict[tuple[int, int, int], bool] = {}
+        self._excused: dict[tuple[int, int], bool] = {}
         # Across the cuts of a text read in chunks (set by :func:`link`): the sentence before
         # this chunk (its text, and the source from it to the cut), the source after the cut
         # to the end of the next chunk's first sentence, and the next chunk's first line with
@@ -191,11 +191,13 @@ class Scan:
 
     def excused(self, matcher: Matcher, index: int, scope: str) -> bool:
         """Whether ``matcher`` (a rule's ``unless``) occurs in the scope around sentence
-        ``index``. Remembered for the chunk: the sentences of one paragraph, or of a whole
-        chunk, share one search, not one each (a search over the whole chunk for each of its
-        sentences was quadratic)."""
-        first_last = (-1, -1) if scope == "document" else self.scope_of(index, scope)
-        key = (id(matcher), *first_last)
+        ``index``. A paragraph's, or the whole chunk's, is looked for once and remembered: the
+        sentences of one paragraph share one search (a search over the whole chunk for each
+        of its sentences was quadratic)."""
+        if scope in ("sentence", "neighbours"):  # a sentence's own: one search each anyway
+            return matcher.search(self.neighbourhood(index, scope), self.timeout)
+        part = -1 if scope == "document" else self.document.sentences[index].paragraph
+        key = (id(matcher), part)
         found = self._excused.get(key)
         if found is None:
             found = matcher.search(self.neighbourhood(index, scope), self.timeout)

@@ -64,7 +64,7 @@ class PatternChecker:
         for index in range(len(all_sentences)) if sentences is None else sentences:
             sentence = all_sentences[index]
             checked = False  # 'with' and 'unless' are judged once per sentence, at its 1st match
-            about = True  # and the subject: a sentence of many matches is read once, not per match
+            about: bool | None = None  # the subject: once per sentence, at its 1st hit
             for match in self.pattern.finditer(
                 prose, scan.lowered, sentence.start, sentence.end, timeout, among
             ):
@@ -79,12 +79,13 @@ class PatternChecker:
                     ):
                         break
                     checked = True
-                    about = self._about(scan, index)
                 flags = scan.flags(index, match.start(), match.end())
                 if flags & self.skip:
                     continue
                 lowered = flags & self.lower
                 level = severity.lowered() if lowered else severity
+                if about is None:  # a sentence of many matches is read for it once, not each
+                    about = self._about(scan, index)
                 yield Hit(match.start(), match.end(), level, subjected=about)
 
     def _about(self, scan: Scan, index: int) -> bool:
