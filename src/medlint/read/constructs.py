@@ -68,13 +68,15 @@ class Tracker:
             start = closing.end()
         self._comment(text, start, end)
         if self.format == "markdown":
-            for line in _FENCE_LINE.finditer(text, start, end):
-                self.fence = fence_after(line.group(), self.fence)
+            # A fence opens or closes on a line of three ``` or ~~~ at least: most pieces have none.
+            if text.find("```", start, end) >= 0 or text.find("~~~", start, end) >= 0:
+                for line in _FENCE_LINE.finditer(text, start, end):
+                    self.fence = fence_after(line.group(), self.fence)
             return
         opened, closed = text.rfind("<", start, end), text.rfind(">", start, end)
         if opened >= 0 or closed >= 0:
             self.tag = opened > closed
-        if "<" in text[start:end]:
+        if opened >= 0:
             self._skipped(text, start, end)
 
     def _comment(self, text: str, start: int, end: int) -> None:
