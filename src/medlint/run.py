@@ -17,6 +17,7 @@ from medlint.filters.per_file import without_ignored
 from medlint.filters.selection import SelectorError
 from medlint.findings import Finding, Severity
 from medlint.linter import Linter, RuleProblem
+from medlint.read.batches import BIG_FILE, batches, choose_jobs, file_size
 from medlint.read.chunking import Chunk
 from medlint.read.limits import DEFAULT_MAX_FILE_SIZE, SIZE_HINT, too_large
 from medlint.rules.rule import Rule
@@ -155,7 +156,7 @@ class Runner:
         config = self.config_for(file)
         linter = self.linter_for(config)
         problems: list[RuleProblem] = []
-        big = jobs > 1 and _size(file) >= BIG_FILE
+        big = jobs > 1 and file_size(file) >= BIG_FILE
         findings = linter.lint_file(file, None, problems, jobs=jobs if big else 1)
         return _without_ignored(findings, file, config, linter), problems
 
@@ -236,56 +237,6 @@ def _lint_batch(runner: Runner, files: list[Path]) -> list[Outcome]:
     return runner.lint_batch(files)
 
 
-BATCH_FILES = 32  # the most files linted together
-BATCH_BYTES = 256 * 1024  # ... and their most bytes; a file this large is linted alone
-
-
-def _batches(files: Sequence[Path]) -> Iterator[list[Path]]:
-    """Consecutive files in batches of at most BATCH_FILES and BATCH_BYTES."""
-    batch: list[Path] = []
-    size = 0
-    for file in files:
-        length = _size(file)
-        if batch and (len(batch) >= BATCH_FILES or size + length > BATCH_BYTES):
-            yield batch
-            batch, size = [], 0
-        batch.append(file)
-        size += length
-    if batch:
-        yield batch
-
-
-BIG_FILE = 4_000_000  # bytes: from here on, one file's chunks are spread over the workers
-
-
-def _size(file: Path) -> int:
-    try:
-        return file.stat().st_size
-    except OSError:
-        return 0
-
-
-def _cores() -> int:
-    import os
-
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
-def choose_jobs(requested: int | None, files: Sequence[Path]) -> int:
-    """Worker processes for a run: as asked, else one per core (at most 8) when the files are
-    many or large enough to repay starting workers, else 1 (what a small commit needs)."""
-    if requested is not None:
-        return max(1, requested)
-    sizes = [_size(file) for file in files]
-    if any(size >= BIG_FILE for size in sizes):
-        return min(_cores(), 8)
-    if len(files) < 2 or (len(files) < 16 and sum(sizes) < 2_000_000):
-        return 1
-    return max(1, min(_cores(), 8, len(files)))
-
-
 def run(
     paths: Sequence[str], options: Options, read_stdin: Callable[[], bytes] | None = None
 ) -> RunResult:
@@ -314,7 +265,7 @@ def run(
     stdin = read_stdin
     jobs = choose_jobs(options.jobs, files)
     outcomes: Iterable[Outcome]
-    if jobs > 1 and len(files) > 1 and all(_size(f) < BIG_FILE for f in files):
+    if jobs > 1 and len(files) > 1 and all(file_size(f) < BIG_FILE for f in files):
         outcomes = _parallel(runner, inputs, options, jobs, stdin)
     elif jobs > 1:  # one file at a time; a big one has its chunks spread over the workers
         outcomes = (_serial(runner, item, stdin, jobs) for item in inputs)
@@ -367,7 +318,7 @@ def _in_batches(
     for item in inputs:
         if item == "-":
             yield _serial(runner, item, stdin)
-    for batch in _batches(files):
+    for batch in batches(files):
         yield from _lint_batch(runner, batch)
 
 
@@ -383,11 +334,11 @@ def _parallel(
     from concurrent.futures import ProcessPoolExecutor
 
     files = [item for item in inputs if isinstance(item, Path)]
-    batches = [[str(file) for file in batch] for batch in _batches(files)]
+    named = [[str(file) for file in batch] for batch in batches(files)]
     with ProcessPoolExecutor(
         max_workers=jobs, initializer=_start_worker, initargs=(options,)
     ) as pool:
-        results = pool.map(_lint_batch_in_worker, batches)
+        results = pool.map(_lint_batch_in_worker, named)
         for item in inputs:
             if item == "-":
                 yield _serial(runner, item, stdin)
