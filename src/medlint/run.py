@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from medlint.config import Config, find_config, load_config
 from medlint.document.model import Format
@@ -21,6 +21,9 @@ from medlint.read.batches import BIG_FILE, batches, choose_jobs, file_size
 from medlint.read.chunking import Chunk
 from medlint.read.limits import DEFAULT_MAX_FILE_SIZE, SIZE_HINT, too_large
 from medlint.rules.rule import Rule
+
+if TYPE_CHECKING:
+    from medlint.engine.parallel import Pool
 
 
 class Options(NamedTuple):
@@ -137,9 +140,14 @@ class Runner:
         return linter
 
     def lint_one(
-        self, path: Path | str, read_stdin: Callable[[], bytes] | None, jobs: int = 1
+        self,
+        path: Path | str,
+        read_stdin: Callable[[], bytes] | None,
+        jobs: int = 1,
+        pool: Pool | None = None,
     ) -> tuple[list[Finding], list[RuleProblem]]:
-        """Findings for one input ('-' is standard input); raises MedlintError."""
+        """Findings for one input ('-' is standard input); raises MedlintError. A big file's
+        chunks are spread over ``jobs`` processes, or over ``pool``'s workers."""
         from medlint.read.source import decode, format_for, read_standard_input
 
         if path == "-":
@@ -156,8 +164,10 @@ class Runner:
         config = self.config_for(file)
         linter = self.linter_for(config)
         problems: list[RuleProblem] = []
-        big = jobs > 1 and file_size(file) >= BIG_FILE
-        findings = linter.lint_file(file, None, problems, jobs=jobs if big else 1)
+        big = (jobs > 1 or pool is not None) and file_size(file) >= BIG_FILE
+        findings = linter.lint_file(
+            file, None, problems, jobs=jobs if big else 1, pool=pool if big else None
+        )
         return _without_ignored(findings, file, config, linter), problems
 
     def lint_text(
@@ -226,21 +236,29 @@ def _start_worker(options: Options) -> None:
 
 
 def _lint_batch_in_worker(items: list[str]) -> list[Outcome]:
-    return _lint_batch(_WORKER[0], [Path(item) for item in items])
+    return outcomes_of(_WORKER[0], [Path(item) for item in items])
 
 
-def _lint_batch(runner: Runner, files: list[Path]) -> list[Outcome]:
-    """A batch of files: one alone is read in chunks as it is linted (a large one never sits
-    in memory whole); several small ones are linted together."""
+def outcomes_of(runner: Runner, files: list[Path]) -> list[Outcome]:
+    """What a worker does with a batch of files: one alone is read in chunks as it is
+    linted (a large one never sits in memory whole); several small ones are linted together."""
     if len(files) == 1:
-        return [_serial(runner, files[0], None)]
+        return [outcome_of(runner, files[0], None)]
     return runner.lint_batch(files)
 
 
+# Where a run's inputs are linted: their outcomes, in input order.
+Dispatch = Callable[[Runner, Sequence[Path | str], Callable[[], bytes] | None], Iterator[Outcome]]
+
+
 def run(
-    paths: Sequence[str], options: Options, read_stdin: Callable[[], bytes] | None = None
+    paths: Sequence[str],
+    options: Options,
+    read_stdin: Callable[[], bytes] | None = None,
+    dispatch: Dispatch | None = None,
 ) -> RunResult:
-    """Lint files, folders and '-' as the CLI does. Configuration errors raise MedlintError."""
+    """Lint files, folders and '-' as the CLI does. Configuration errors raise MedlintError.
+    ``dispatch`` lints the inputs elsewhere (a cluster: :mod:`medlint.distributed`)."""
     from medlint.read.discover import discover
 
     runner = Runner(options)
@@ -265,10 +283,12 @@ def run(
     stdin = read_stdin
     jobs = choose_jobs(options.jobs, files)
     outcomes: Iterable[Outcome]
-    if jobs > 1 and len(files) > 1 and all(file_size(f) < BIG_FILE for f in files):
+    if dispatch is not None:
+        outcomes = dispatch(runner, inputs, stdin)
+    elif jobs > 1 and len(files) > 1 and all(file_size(f) < BIG_FILE for f in files):
         outcomes = _parallel(runner, inputs, options, jobs, stdin)
     elif jobs > 1:  # one file at a time; a big one has its chunks spread over the workers
-        outcomes = (_serial(runner, item, stdin, jobs) for item in inputs)
+        outcomes = (outcome_of(runner, item, stdin, jobs) for item in inputs)
     else:
         outcomes = _in_batches(runner, inputs, stdin)
     for item, (findings, problems, error) in zip(inputs, outcomes, strict=True):
@@ -299,11 +319,16 @@ def _stdin_excluded(runner: Runner, options: Options) -> bool:
     return runner.forced(name) and runner.excluded(name)
 
 
-def _serial(
-    runner: Runner, item: Path | str, stdin: Callable[[], bytes] | None, jobs: int = 1
-) -> tuple[list[Finding], list[RuleProblem], str | None]:
+def outcome_of(
+    runner: Runner,
+    item: Path | str,
+    stdin: Callable[[], bytes] | None,
+    jobs: int = 1,
+    pool: Pool | None = None,
+) -> Outcome:
+    """One input's outcome: its findings and skipped rules, or its error as text."""
     try:
-        findings, problems = runner.lint_one(item, stdin, jobs)
+        findings, problems = runner.lint_one(item, stdin, jobs, pool)
     except MedlintError as error:
         return [], [], str(error)
     return findings, problems, None
@@ -317,9 +342,9 @@ def _in_batches(
     files = [item for item in inputs if isinstance(item, Path)]
     for item in inputs:
         if item == "-":
-            yield _serial(runner, item, stdin)
+            yield outcome_of(runner, item, stdin)
     for batch in batches(files):
-        yield from _lint_batch(runner, batch)
+        yield from outcomes_of(runner, batch)
 
 
 def _parallel(
@@ -341,6 +366,6 @@ def _parallel(
         results = pool.map(_lint_batch_in_worker, named)
         for item in inputs:
             if item == "-":
-                yield _serial(runner, item, stdin)
+                yield outcome_of(runner, item, stdin)
         for outcomes in results:
             yield from outcomes
