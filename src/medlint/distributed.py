@@ -94,8 +94,8 @@ def lint_on(address: str, paths: Sequence[str], options: Options) -> RunResult:
     if name == "local":
         import dask
 
-        # The workers' statistical profiler samples every thread's stack each 10 ms: a fifth
-        # of a worker's time on these short, CPU-bound tasks (see the README).
+        # The workers' statistical profiler samples every thread's stack each 10 ms, which
+        # slows these short, CPU-bound tasks (see the README).
         with dask.config.set({"distributed.worker.profile.enabled": False}):
             cluster = LocalCluster(
                 n_workers=_worker_count(count), threads_per_worker=1, dashboard_address=None
