@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import subprocess
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -24,6 +23,7 @@ import medlint.distributed as medlint_distributed  # noqa: E402
 import medlint.engine.parallel as parallel  # noqa: E402
 import medlint.read.batches as batches  # noqa: E402
 import medlint.run as run_module  # noqa: E402
+from helpers import loaded_by_check, python  # noqa: E402
 from medlint.cli import main  # noqa: E402
 from medlint.run import Options, run  # noqa: E402
 
@@ -176,26 +176,8 @@ def test_a_file_the_workers_cannot_read_is_an_error_like_locally(
     assert remote[0][2] is not None and "page00000.md" in remote[0][2]
 
 
-def python(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, check=False
-    )
-
-
 def test_import_medlint_and_medlint_check_load_no_dask(tmp_path: Path) -> None:
-    (tmp_path / "draft.md").write_text("Our stem cells cure MS.\n", encoding="utf-8")
-    code = (
-        "import sys, medlint\n"
-        "from medlint.cli import main\n"
-        "try:\n"
-        "    main(['check', '--isolated', '--jobs', '2', 'draft.md'])\n"
-        "except SystemExit as stop:\n"
-        "    print('exit', stop.code)\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))\n"
-    )
-    result = python(code, tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-2:] == ["exit 1", "[]"]
+    assert loaded_by_check(("dask", "distributed"), tmp_path, "--jobs", "2") == []
 
 
 def test_without_the_extra_scheduler_says_how_to_install_it(tmp_path: Path) -> None:
