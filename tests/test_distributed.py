@@ -168,7 +168,7 @@ def test_a_file_the_workers_cannot_read_is_an_error_like_locally(
     gone.rename(gone.with_suffix(".bak"))
     try:
         task = medlint_distributed.lint_batch_task
-        remote = client.submit(task, options, "run", str(in_corpus), batch, pure=False).result()
+        remote = medlint_distributed.DaskPool(client).submit(task, options, "run", batch).result()
         local = run_module.outcomes_of(run_module.Runner(options), [Path(p) for p in batch])
     finally:
         gone.with_suffix(".bak").rename(gone)
@@ -197,4 +197,13 @@ def test_a_wrong_local_cluster_size_is_a_clear_error(address: str) -> None:
     assert result.exit_code == 2
     assert result.stderr == (
         f"medlint: --scheduler: '{address}': expected local or local:N with N at least 1\n"
+    )
+
+
+def test_an_address_dask_cannot_use_is_a_clear_error() -> None:
+    result = CliRunner().invoke(main, ["check", "--scheduler", "nonsense://x", "draft.md"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "medlint: --scheduler: cannot reach the Dask scheduler at nonsense://x: unknown address "
+        "scheme 'nonsense'"
     )

@@ -14,9 +14,9 @@ tasks (:mod:`medlint.engine.parallel`). Outcomes are gathered in file order into
 
 Workers read the files themselves: paths must name the same files on the workers as on the
 client (a shared folder mounted at the same place; relative paths are taken from the client's
-working directory). A worker lost mid-run costs nothing: the scheduler runs its tasks again
-elsewhere, and a task is pure (a batch's outcomes depend only on its files), so no file's
-findings are lost or counted twice.
+working directory, see :func:`in_folder`). A worker lost mid-run costs nothing: the scheduler
+runs its tasks again elsewhere, and a task is pure (a batch's outcomes depend only on its
+files), so no file's findings are lost or counted twice.
 
 Dask is optional (the ``dask`` extra): nothing else in medlint imports this module.
 """
@@ -56,15 +56,28 @@ class Client(Protocol):
 
 
 class DaskPool:
-    """A Dask client as an :class:`medlint.engine.parallel.Pool`: impure tasks (each runs,
-    none is shared by key) that are retried."""
+    """A Dask client as an :class:`medlint.engine.parallel.Pool`: tasks with keys of their own
+    (each runs, none is shared with another by its arguments) that are retried."""
 
     def __init__(self, client: Client) -> None:
         self.client = client
         self.workers = max(1, sum(client.nthreads().values()))
+        self.folder = os.getcwd()  # where the client's relative paths start
 
     def submit(self, fn: Callable[..., Any], /, *args: Any) -> Pending:
-        return self.client.submit(fn, *args, pure=False, retries=RETRIES)
+        # Named for what it runs, as the dashboard and the task stream show it.
+        name = getattr(getattr(fn, "func", fn), "__name__", "task")
+        key = f"medlint-{name}-{uuid.uuid4().hex}"
+        return self.client.submit(in_folder, self.folder, fn, *args, key=key, retries=RETRIES)
+
+
+def in_folder(folder: str, fn: Callable[..., Any], *args: Any) -> Any:
+    """A task: ``fn(*args)`` in the client's working directory, where the worker has it (a
+    shared folder mounted at the same place), so relative paths (files, packs, configuration)
+    name the same files as on the client."""
+    if folder != os.getcwd() and os.path.isdir(folder):
+        os.chdir(folder)
+    return fn(*args)
 
 
 def lint_paths(
@@ -134,7 +147,7 @@ def _dispatch(
         if item == "-":
             yield outcome_of(runner, item, stdin)
     files = [item for item in inputs if isinstance(item, Path)]
-    task = partial(lint_batch_task, runner.options, f"{os.getpid()}-{uuid.uuid4()}", os.getcwd())
+    task = partial(lint_batch_task, runner.options, f"{os.getpid()}-{uuid.uuid4()}")
     window: deque[tuple[Path, None] | tuple[None, Pending]] = deque()
     for batch in batches(files):
         if len(batch) == 1 and file_size(batch[0]) >= BIG_FILE:
@@ -163,11 +176,9 @@ _RUNNERS: dict[str, Runner] = {}
 _KEPT_RUNS = 4
 
 
-def lint_batch_task(options: Options, run_id: str, cwd: str, files: list[str]) -> list[Outcome]:
+def lint_batch_task(options: Options, run_id: str, files: list[str]) -> list[Outcome]:
     """A Dask task: the outcomes of a batch of files, linted in this worker process by the
-    run's Runner (built on the first batch). Relative paths are the client's: from ``cwd``."""
-    if cwd != os.getcwd() and os.path.isdir(cwd):
-        os.chdir(cwd)
+    run's Runner (built on the first batch)."""
     runner = _RUNNERS.get(run_id)
     if runner is None:
         while len(_RUNNERS) >= _KEPT_RUNS:  # a long-lived worker serves many runs

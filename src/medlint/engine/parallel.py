@@ -95,8 +95,23 @@ def read_batch_by_recipe(
     key = json.dumps(recipe, sort_keys=True)
     engine = _ENGINES.get(key)
     if engine is None:
-        engine = _ENGINES[key] = engine_from_recipe(recipe)
+        engine = _ENGINES[key] = engine_from_recipe(with_local_builtins(recipe))
     return _read_with(engine, format, path, batch)
+
+
+def with_local_builtins(recipe: Mapping[str, Any]) -> dict[str, Any]:
+    """The recipe with its built-in packs read from this process's medlint: on another machine
+    medlint may be installed elsewhere than where the client's is (user packs keep their paths,
+    which must name a shared folder)."""
+    from medlint.rules.loader import builtin_pack_paths
+
+    here = {path.name: str(path) for path in builtin_pack_paths()}
+    moved = {name: here.get(Path(name).name, name) for name in recipe["builtin"]}
+    return {
+        **recipe,
+        "paths": [moved.get(name, name) for name in recipe["paths"]],
+        "builtin": [moved[name] for name in recipe["builtin"]],
+    }
 
 
 def _read_with(
