@@ -39,7 +39,7 @@ STAGES: Final = (
     ("medlint.linter", "medlint.testing", "medlint.arguments"),
     ("medlint.report",),
     ("medlint.config",),
-    ("medlint.run",),
+    ("medlint.run", "medlint.distributed"),
     ("medlint.server",),
     ("medlint.cli",),
 )

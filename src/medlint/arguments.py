@@ -12,13 +12,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from medlint.errors import ArgumentError, positive_number
 from medlint.read.chunking import Chunk
 from medlint.read.source import FORMATS, Format
 
 WHERE = "<arguments>"
+T = TypeVar("T")
 
 
 def fail(function: str, problem: str, hint: str | None = None) -> ArgumentError:
@@ -142,6 +143,16 @@ def number(value: object, name: str, function: str, *, optional: bool = True) ->
 def jobs(value: object, function: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise fail(function, f"'jobs' must be an int of at least 1, not {_short(value)}")
+    return value
+
+
+def pool(value: T, function: str) -> T:
+    """A pool of workers (see ``engine.parallel.Pool``) or None."""
+    if value is not None and not (
+        callable(getattr(value, "submit", None))
+        and isinstance(getattr(value, "workers", None), int)
+    ):
+        raise fail(function, f"'pool' must have submit() and an int 'workers', not {_kind(value)}")
     return value
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from medlint import arguments
 from medlint.context import Lexicon
@@ -29,6 +30,9 @@ from medlint.rules.loader import (
 )
 from medlint.rules.profile import Profile
 from medlint.rules.rule import Rule
+
+if TYPE_CHECKING:
+    from medlint.engine.parallel import Pool
 
 __all__ = ["DEFAULT_TIMEOUT", "Linter", "RuleProblem", "default_linter"]
 
@@ -143,9 +147,12 @@ class Linter:
         format: Format | None = None,
         problems: list[RuleProblem] | None = None,
         jobs: int = 1,
+        *,
+        pool: Pool | None = None,
     ) -> list[Finding]:
         """Findings for one file, read in chunks (memory is bounded by the paragraph). Only a
-        regular file of at most ``max_file_size`` bytes is read; else ``InputError``."""
+        regular file of at most ``max_file_size`` bytes is read; else ``InputError``.
+        ``jobs`` > 1 or a ``pool`` (see :mod:`medlint.engine.parallel`) spreads the chunks."""
         from medlint.read.source import format_for
 
         name = arguments.path(path, "lint_file")
@@ -154,7 +161,7 @@ class Linter:
         problems = arguments.problems(problems, "lint_file")
         jobs = arguments.jobs(jobs, "lint_file")
         chunks = source_chunks(Path(name), chosen, name, self.max_file_size)
-        return self.lint_chunks(chunks, chosen, name, problems, jobs=jobs)
+        return self.lint_chunks(chunks, chosen, name, problems, jobs=jobs, pool=pool)
 
     def lint_chunks(
         self,
@@ -167,6 +174,7 @@ class Linter:
         suppressions: bool | None = None,
         jobs: int = 1,
         profiles: list[Profile] | None = None,
+        pool: Pool | None = None,
     ) -> list[Finding]:
         """The pipeline over a text's chunks: the engine runs the rules, then the filters.
         ``profiles``, if given, receives how the text was read (see ``rules.profile``)."""
@@ -174,11 +182,12 @@ class Linter:
         path = arguments.path(path, "lint_chunks", optional=True)
         problems = arguments.problems(problems, "lint_chunks")
         jobs = arguments.jobs(jobs, "lint_chunks")
+        pool = arguments.pool(pool, "lint_chunks")
         apply_suppressions = self.suppressions if suppressions is None else suppressions
-        if jobs > 1 and rules is None and self.engine.recipe is not None:
+        if (jobs > 1 or pool is not None) and rules is None and self.engine.recipe is not None:
             from medlint.engine.parallel import run_in_workers
 
-            result = run_in_workers(self.engine, chunks, format, path, jobs)
+            result = run_in_workers(self.engine, chunks, format, path, jobs, pool)
         else:
             result = self.engine.run(
                 chunks, format, path, rules=rules, directives=apply_suppressions

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from medlint.config import Config, find_config, load_config
 from medlint.document.model import Format
@@ -17,9 +17,13 @@ from medlint.filters.per_file import without_ignored
 from medlint.filters.selection import SelectorError
 from medlint.findings import Finding, Severity
 from medlint.linter import Linter, RuleProblem
+from medlint.read.batches import BIG_FILE, batches, choose_jobs, file_size
 from medlint.read.chunking import Chunk
 from medlint.read.limits import DEFAULT_MAX_FILE_SIZE, SIZE_HINT, too_large
 from medlint.rules.rule import Rule
+
+if TYPE_CHECKING:
+    from medlint.engine.parallel import Pool
 
 
 class Options(NamedTuple):
@@ -136,9 +140,14 @@ class Runner:
         return linter
 
     def lint_one(
-        self, path: Path | str, read_stdin: Callable[[], bytes] | None, jobs: int = 1
+        self,
+        path: Path | str,
+        read_stdin: Callable[[], bytes] | None,
+        jobs: int = 1,
+        pool: Pool | None = None,
     ) -> tuple[list[Finding], list[RuleProblem]]:
-        """Findings for one input ('-' is standard input); raises MedlintError."""
+        """Findings for one input ('-' is standard input); raises MedlintError. A big file's
+        chunks are spread over ``jobs`` processes, or over ``pool``'s workers."""
         from medlint.read.source import decode, format_for, read_standard_input
 
         if path == "-":
@@ -155,8 +164,10 @@ class Runner:
         config = self.config_for(file)
         linter = self.linter_for(config)
         problems: list[RuleProblem] = []
-        big = jobs > 1 and _size(file) >= BIG_FILE
-        findings = linter.lint_file(file, None, problems, jobs=jobs if big else 1)
+        big = (jobs > 1 or pool is not None) and file_size(file) >= BIG_FILE
+        findings = linter.lint_file(
+            file, None, problems, jobs=jobs if big else 1, pool=pool if big else None
+        )
         return _without_ignored(findings, file, config, linter), problems
 
     def lint_text(
@@ -225,71 +236,29 @@ def _start_worker(options: Options) -> None:
 
 
 def _lint_batch_in_worker(items: list[str]) -> list[Outcome]:
-    return _lint_batch(_WORKER[0], [Path(item) for item in items])
+    return outcomes_of(_WORKER[0], [Path(item) for item in items])
 
 
-def _lint_batch(runner: Runner, files: list[Path]) -> list[Outcome]:
-    """A batch of files: one alone is read in chunks as it is linted (a large one never sits
-    in memory whole); several small ones are linted together."""
+def outcomes_of(runner: Runner, files: list[Path]) -> list[Outcome]:
+    """What a worker does with a batch of files: one alone is read in chunks as it is
+    linted (a large one never sits in memory whole); several small ones are linted together."""
     if len(files) == 1:
-        return [_serial(runner, files[0], None)]
+        return [outcome_of(runner, files[0], None)]
     return runner.lint_batch(files)
 
 
-BATCH_FILES = 32  # the most files linted together
-BATCH_BYTES = 256 * 1024  # ... and their most bytes; a file this large is linted alone
-
-
-def _batches(files: Sequence[Path]) -> Iterator[list[Path]]:
-    """Consecutive files in batches of at most BATCH_FILES and BATCH_BYTES."""
-    batch: list[Path] = []
-    size = 0
-    for file in files:
-        length = _size(file)
-        if batch and (len(batch) >= BATCH_FILES or size + length > BATCH_BYTES):
-            yield batch
-            batch, size = [], 0
-        batch.append(file)
-        size += length
-    if batch:
-        yield batch
-
-
-BIG_FILE = 4_000_000  # bytes: from here on, one file's chunks are spread over the workers
-
-
-def _size(file: Path) -> int:
-    try:
-        return file.stat().st_size
-    except OSError:
-        return 0
-
-
-def _cores() -> int:
-    import os
-
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
-def choose_jobs(requested: int | None, files: Sequence[Path]) -> int:
-    """Worker processes for a run: as asked, else one per core (at most 8) when the files are
-    many or large enough to repay starting workers, else 1 (what a small commit needs)."""
-    if requested is not None:
-        return max(1, requested)
-    sizes = [_size(file) for file in files]
-    if any(size >= BIG_FILE for size in sizes):
-        return min(_cores(), 8)
-    if len(files) < 2 or (len(files) < 16 and sum(sizes) < 2_000_000):
-        return 1
-    return max(1, min(_cores(), 8, len(files)))
+# Where a run's inputs are linted: their outcomes, in input order.
+Dispatch = Callable[[Runner, Sequence[Path | str], Callable[[], bytes] | None], Iterator[Outcome]]
 
 
 def run(
-    paths: Sequence[str], options: Options, read_stdin: Callable[[], bytes] | None = None
+    paths: Sequence[str],
+    options: Options,
+    read_stdin: Callable[[], bytes] | None = None,
+    dispatch: Dispatch | None = None,
 ) -> RunResult:
-    """Lint files, folders and '-' as the CLI does. Configuration errors raise MedlintError."""
+    """Lint files, folders and '-' as the CLI does. Configuration errors raise MedlintError.
+    ``dispatch`` lints the inputs elsewhere (a cluster: :mod:`medlint.distributed`)."""
     from medlint.read.discover import discover
 
     runner = Runner(options)
@@ -314,10 +283,12 @@ def run(
     stdin = read_stdin
     jobs = choose_jobs(options.jobs, files)
     outcomes: Iterable[Outcome]
-    if jobs > 1 and len(files) > 1 and all(_size(f) < BIG_FILE for f in files):
+    if dispatch is not None:
+        outcomes = dispatch(runner, inputs, stdin)
+    elif jobs > 1 and len(files) > 1 and all(file_size(f) < BIG_FILE for f in files):
         outcomes = _parallel(runner, inputs, options, jobs, stdin)
     elif jobs > 1:  # one file at a time; a big one has its chunks spread over the workers
-        outcomes = (_serial(runner, item, stdin, jobs) for item in inputs)
+        outcomes = (outcome_of(runner, item, stdin, jobs) for item in inputs)
     else:
         outcomes = _in_batches(runner, inputs, stdin)
     for item, (findings, problems, error) in zip(inputs, outcomes, strict=True):
@@ -348,11 +319,16 @@ def _stdin_excluded(runner: Runner, options: Options) -> bool:
     return runner.forced(name) and runner.excluded(name)
 
 
-def _serial(
-    runner: Runner, item: Path | str, stdin: Callable[[], bytes] | None, jobs: int = 1
-) -> tuple[list[Finding], list[RuleProblem], str | None]:
+def outcome_of(
+    runner: Runner,
+    item: Path | str,
+    stdin: Callable[[], bytes] | None,
+    jobs: int = 1,
+    pool: Pool | None = None,
+) -> Outcome:
+    """One input's outcome: its findings and skipped rules, or its error as text."""
     try:
-        findings, problems = runner.lint_one(item, stdin, jobs)
+        findings, problems = runner.lint_one(item, stdin, jobs, pool)
     except MedlintError as error:
         return [], [], str(error)
     return findings, problems, None
@@ -366,9 +342,9 @@ def _in_batches(
     files = [item for item in inputs if isinstance(item, Path)]
     for item in inputs:
         if item == "-":
-            yield _serial(runner, item, stdin)
-    for batch in _batches(files):
-        yield from _lint_batch(runner, batch)
+            yield outcome_of(runner, item, stdin)
+    for batch in batches(files):
+        yield from outcomes_of(runner, batch)
 
 
 def _parallel(
@@ -383,13 +359,13 @@ def _parallel(
     from concurrent.futures import ProcessPoolExecutor
 
     files = [item for item in inputs if isinstance(item, Path)]
-    batches = [[str(file) for file in batch] for batch in _batches(files)]
+    named = [[str(file) for file in batch] for batch in batches(files)]
     with ProcessPoolExecutor(
         max_workers=jobs, initializer=_start_worker, initargs=(options,)
     ) as pool:
-        results = pool.map(_lint_batch_in_worker, batches)
+        results = pool.map(_lint_batch_in_worker, named)
         for item in inputs:
             if item == "-":
-                yield _serial(runner, item, stdin)
+                yield outcome_of(runner, item, stdin)
         for outcomes in results:
             yield from outcomes

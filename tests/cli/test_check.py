@@ -103,6 +103,10 @@ Options:
                                   than this, e.g. 64MiB [default: 128MiB].
   -j, --jobs INTEGER RANGE        Worker processes [default: one per core for
                                   many files, 1 for a few].  [x>=1]
+  --scheduler ADDRESS             Lint on a Dask cluster: its scheduler's
+                                  address (tcp://HOST:8786), or local[:N] to
+                                  start N workers here (needs the 'dask'
+                                  extra).
   -h, --help                      Show this message and exit.
 """,
     "rules": """\

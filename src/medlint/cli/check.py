@@ -14,7 +14,7 @@ from medlint.config import FAIL_LEVELS
 from medlint.report import REPORTERS
 
 if TYPE_CHECKING:
-    from medlint.run import RunResult
+    from medlint.run import Options, RunResult
 
 
 def _rule_list(_context: click.Context, _option: click.Parameter, values: Any) -> tuple[str, ...]:
@@ -144,6 +144,13 @@ def _size(_context: click.Context, _option: click.Parameter, value: Any) -> int 
     default=None,
     help="Worker processes [default: one per core for many files, 1 for a few].",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Lint on a Dask cluster: its scheduler's address (tcp://HOST:8786), or local[:N] to "
+    "start N workers here (needs the 'dask' extra).",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -168,6 +175,7 @@ def check(
             f"--statistics counts findings in the text report; --format {output_format} has "
             "no place for it (count the rules of the JSON report instead)"
         )
+    scheduler = settings.pop("scheduler")
     options = Options(**settings)  # every other option is a run.Options field
     if show_settings:
         from medlint.cli.settings import show
@@ -178,7 +186,9 @@ def check(
             output.fail(error)
         sys.exit(0)
     try:
-        result = run(paths, options)
+        result = (
+            run(paths, options) if scheduler is None else _on_cluster(scheduler, paths, options)
+        )
     except MedlintError as error:
         output.fail(error)
     for message in (*result.errors, *result.problems):
@@ -191,6 +201,12 @@ def check(
         to_stdout = output_format in TEXT_FORMATS and output_file is None
         output.explain(result.paths, to_stdout=to_stdout)
     sys.exit(exit_code(result, exit_zero))
+
+
+def _on_cluster(address: str, paths: tuple[str, ...], options: Options) -> RunResult:
+    from medlint.distributed import lint_on
+
+    return lint_on(address, paths, options)
 
 
 def exit_code(result: RunResult, exit_zero: bool = False) -> int:

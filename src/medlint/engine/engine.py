@@ -278,7 +278,9 @@ class TextRun:
         self.problems.append(RuleProblem(rule.id, self.path, problem))
 
     def partial(self) -> dict[str, object]:
-        """What this run has gathered, to be absorbed by the run that owns the whole text."""
+        """What this run has gathered (the chunk read last included), to be absorbed by the
+        run that owns the whole text."""
+        self.flush()
         return {
             "findings": self.findings,
             "whole": self.whole,

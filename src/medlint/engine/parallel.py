@@ -4,15 +4,20 @@ Each worker keeps an Engine built from the same recipe and reads its batch with 
 own; the parent absorbs the partial runs in text order (findings, suppression comments, what
 whole-document rules have seen), so the result is the one a single process gives. At most two
 batches per worker are in flight, which keeps memory bounded by the batch, not the file.
+
+The workers are new local processes, or a :class:`Pool` the caller already has (a Dask
+cluster, see :mod:`medlint.distributed`): its workers build the engine from the recipe that
+comes with each batch, once per process.
 """
 
 from __future__ import annotations
 
+import json
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from medlint.engine.engine import Engine, TextResult, TextRun
 from medlint.read.chunking import Chunk
@@ -21,6 +26,22 @@ from medlint.read.source import Format
 BATCH_CHARACTERS = 512 * 1024
 
 _WORKER: list[Engine] = []  # the worker process's Engine, built once by _start
+_ENGINES: dict[str, Engine] = {}  # a pool's worker process's Engines, by recipe
+
+
+class Pending(Protocol):
+    """Work submitted to a pool: a concurrent.futures or a Dask future."""
+
+    def result(self) -> Any: ...
+
+
+class Pool(Protocol):
+    """Workers a run may use: ``submit(fn, *args)`` runs ``fn(*args)`` in one of them
+    (``fn`` and its arguments are pickled); ``workers`` is how many run at once."""
+
+    workers: int
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Pending: ...
 
 
 def _start(recipe: Mapping[str, Any]) -> None:
@@ -49,20 +70,68 @@ def engine_from_recipe(recipe: Mapping[str, Any]) -> Engine:
 
 
 def run_in_workers(
-    engine: Engine, chunks: Iterable[Chunk], format: Format, path: str | None, jobs: int
+    engine: Engine,
+    chunks: Iterable[Chunk],
+    format: Format,
+    path: str | None,
+    jobs: int,
+    pool: Pool | None = None,
 ) -> TextResult:
-    """:meth:`Engine.run` of one long text, its chunks read by ``jobs`` processes."""
+    """:meth:`Engine.run` of one long text, its chunks read by ``jobs`` processes (or by the
+    workers of ``pool``)."""
     run = TextRun(engine, format, path)
-    read_in_workers(run, chunks, jobs)
+    read_in_workers(run, chunks, jobs, pool)
     return run.finish()
 
 
 def _read_batch(
     format: Format, path: str | None, batch: list[Chunk], before: Chunk | None, after: Chunk | None
 ) -> dict[str, object]:
+    return _read_with(_WORKER[0], format, path, batch, before, after)
+
+
+def read_batch_by_recipe(
+    recipe: Mapping[str, Any],
+    format: Format,
+    path: str | None,
+    batch: list[Chunk],
+    before: Chunk | None = None,
+    after: Chunk | None = None,
+) -> dict[str, object]:
+    """A pool's task: the partial run of a batch, by this process's engine for ``recipe``."""
+    key = json.dumps(recipe, sort_keys=True)
+    engine = _ENGINES.get(key)
+    if engine is None:
+        engine = _ENGINES[key] = engine_from_recipe(with_local_builtins(recipe))
+    return _read_with(engine, format, path, batch, before, after)
+
+
+def with_local_builtins(recipe: Mapping[str, Any]) -> dict[str, Any]:
+    """The recipe with its built-in packs read from this process's medlint: on another machine
+    medlint may be installed elsewhere than where the client's is (user packs keep their paths,
+    which must name a shared folder)."""
+    from medlint.rules.loader import builtin_pack_paths
+
+    here = {path.name: str(path) for path in builtin_pack_paths()}
+    moved = {name: here.get(Path(name).name, name) for name in recipe["builtin"]}
+    return {
+        **recipe,
+        "paths": [moved.get(name, name) for name in recipe["paths"]],
+        "builtin": [moved[name] for name in recipe["builtin"]],
+    }
+
+
+def _read_with(
+    engine: Engine,
+    format: Format,
+    path: str | None,
+    batch: list[Chunk],
+    before: Chunk | None = None,
+    after: Chunk | None = None,
+) -> dict[str, object]:
     """A worker's reading of a batch of chunks; the chunks on either side of it are read for
     what stands across the batch's cuts only (a subject, an excuse: see ``Scan.before``)."""
-    run = TextRun(_WORKER[0], format, path)
+    run = TextRun(engine, format, path)
     if before is not None:
         run.context(before)
     for chunk in batch:
@@ -95,8 +164,11 @@ def _batches(chunks: Iterable[Chunk]) -> Iterator[Batch]:
         yield batch, before, None
 
 
-def read_in_workers(run: TextRun, chunks: Iterable[Chunk], jobs: int) -> None:
-    """Read every chunk into ``run``, the work shared by ``jobs`` processes."""
+def read_in_workers(
+    run: TextRun, chunks: Iterable[Chunk], jobs: int, pool: Pool | None = None
+) -> None:
+    """Read every chunk into ``run``, the work shared by ``jobs`` processes (or by the
+    workers of ``pool``)."""
     batches = _batches(chunks)
     first = next(batches, None)
     if first is None:
@@ -109,14 +181,24 @@ def read_in_workers(run: TextRun, chunks: Iterable[Chunk], jobs: int) -> None:
     recipe = run.engine.recipe
     if recipe is None:
         raise ValueError("this engine has no recipe (a custom lexicon): read it in one process")
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(recipe,)) as pool:
-        pending: deque[Future[dict[str, object]]] = deque()
-        for batch, before, after in _chain(first, second, batches):
-            pending.append(pool.submit(_read_batch, run.format, run.path, batch, before, after))
-            while len(pending) >= jobs * 2:
-                run.absorb(pending.popleft().result())
-        while pending:
+    every = _chain(first, second, batches)
+    if pool is not None:
+        args = (recipe, run.format, run.path)
+        _absorb(run, (pool.submit(read_batch_by_recipe, *args, *b) for b in every), pool.workers)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(recipe,)) as local:
+        _absorb(run, (local.submit(_read_batch, run.format, run.path, *b) for b in every), jobs)
+
+
+def _absorb(run: TextRun, submitted: Iterator[Pending], workers: int) -> None:
+    """Absorb the partial runs in text order, at most two per worker in flight."""
+    pending: deque[Pending] = deque()
+    for future in submitted:
+        pending.append(future)
+        while len(pending) >= workers * 2:
             run.absorb(pending.popleft().result())
+    while pending:
+        run.absorb(pending.popleft().result())
 
 
 def _chain(first: Batch, second: Batch, rest: Iterator[Batch]) -> Iterator[Batch]:
