@@ -6,8 +6,8 @@ whole-document rules have seen), so the result is the one a single process gives
 batches per worker are in flight, which keeps memory bounded by the batch, not the file.
 
 The workers are new local processes, or a :class:`Pool` the caller already has (a Dask
-cluster, see :mod:`medlint.distributed`): its workers build the engine from the recipe that
-comes with each batch, once per process.
+cluster, see :mod:`medlint.distributed`); either way a worker builds the engine from the recipe
+that comes with each batch, once per process and recipe.
 """
 
 from __future__ import annotations
@@ -25,8 +25,7 @@ from medlint.read.source import Format
 
 BATCH_CHARACTERS = 512 * 1024
 
-_WORKER: list[Engine] = []  # the worker process's Engine, built once by _start
-_ENGINES: dict[str, Engine] = {}  # a pool's worker process's Engines, by recipe
+_ENGINES: dict[str, Engine] = {}  # a worker process's Engines, by recipe, each built once
 
 
 class Pending(Protocol):
@@ -42,10 +41,6 @@ class Pool(Protocol):
     workers: int
 
     def submit(self, fn: Callable[..., Any], /, *args: Any) -> Pending: ...
-
-
-def _start(recipe: Mapping[str, Any]) -> None:
-    _WORKER[:] = [engine_from_recipe(recipe)]
 
 
 def engine_from_recipe(recipe: Mapping[str, Any]) -> Engine:
@@ -84,12 +79,6 @@ def run_in_workers(
     return run.finish()
 
 
-def _read_batch(
-    format: Format, path: str | None, batch: list[Chunk], before: Chunk | None, after: Chunk | None
-) -> dict[str, object]:
-    return _read_with(_WORKER[0], format, path, batch, before, after)
-
-
 def read_batch_by_recipe(
     recipe: Mapping[str, Any],
     format: Format,
@@ -98,7 +87,8 @@ def read_batch_by_recipe(
     before: Chunk | None = None,
     after: Chunk | None = None,
 ) -> dict[str, object]:
-    """A pool's task: the partial run of a batch, by this process's engine for ``recipe``."""
+    """A worker's task: the partial run of a batch, by this process's engine for ``recipe``
+    (built on its first task)."""
     key = json.dumps(recipe, sort_keys=True)
     engine = _ENGINES.get(key)
     if engine is None:
@@ -182,12 +172,12 @@ def read_in_workers(
     if recipe is None:
         raise ValueError("this engine has no recipe (a custom lexicon): read it in one process")
     every = _chain(first, second, batches)
+    args = (recipe, run.format, run.path)
     if pool is not None:
-        args = (recipe, run.format, run.path)
         _absorb(run, (pool.submit(read_batch_by_recipe, *args, *b) for b in every), pool.workers)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(recipe,)) as local:
-        _absorb(run, (local.submit(_read_batch, run.format, run.path, *b) for b in every), jobs)
+    with ProcessPoolExecutor(max_workers=jobs) as local:
+        _absorb(run, (local.submit(read_batch_by_recipe, *args, *b) for b in every), jobs)
 
 
 def _absorb(run: TextRun, submitted: Iterator[Pending], workers: int) -> None:

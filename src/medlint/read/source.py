@@ -46,9 +46,16 @@ def is_mdx(path: str | Path | None) -> bool:
     return path is not None and Path(path).suffix.lower() == ".mdx"
 
 
+def codec_of(head: bytes) -> str:
+    """The codec a text is read with, from its first bytes: UTF-16 when they are its BOM, else
+    UTF-8 (a BOM, if any, dropped)."""
+    utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    return "utf-16" if utf16 else "utf-8-sig"
+
+
 def decode(data: bytes, path: str) -> str:
     """UTF-8 (with or without BOM) or UTF-16 with a BOM; binary and broken text are errors."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if codec_of(data) == "utf-16":
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
@@ -124,8 +131,9 @@ def stream_chunks(
         if not more:
             break
         first += more
-    utf16 = first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    decoder = codecs.getincrementaldecoder("utf-16" if utf16 else "utf-8-sig")()
+    codec = codec_of(first)
+    utf16 = codec == "utf-16"
+    decoder = codecs.getincrementaldecoder(codec)()
     consumed = lines = 0  # bytes and line breaks before ``block``
     last_newline = -1  # the offset of the last \n before ``block``
     block = first

@@ -10,7 +10,6 @@ None.
 
 from __future__ import annotations
 
-import codecs
 import io
 import os
 from collections.abc import Iterator, Mapping
@@ -18,12 +17,7 @@ from pathlib import Path
 from stat import S_ISREG
 
 from medlint.read.limits import LimitError, mode_of, open_regular
-
-
-def encoding_of(head: bytes) -> str:
-    """The codec the linter reads a file with, from its first bytes."""
-    utf16 = head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-    return "utf-16" if utf16 else "utf-8-sig"
+from medlint.read.source import codec_of
 
 
 class SourceTexts:
@@ -46,7 +40,7 @@ class SourceTexts:
                 data = handle.read()
         except (OSError, ValueError, LimitError):  # not a regular file (a FIFO would block)
             return None
-        return data.decode(encoding_of(data), errors="replace")
+        return data.decode(codec_of(data), errors="replace")
 
     def lines(self, path: str | None) -> Iterator[str] | None:
         """The text's lines, each with its line break (\\n, \\r\\n or \\r, as the linter counts
@@ -63,7 +57,7 @@ def _file_lines(path: Path) -> Iterator[str]:
     dropped."""
     try:
         with open_regular(path) as raw:
-            encoding = encoding_of(raw.read(2))
+            encoding = codec_of(raw.read(2))
             raw.seek(0)
             yield from io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
     except (OSError, ValueError, LimitError):
