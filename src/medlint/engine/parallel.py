@@ -88,12 +88,19 @@ def read_batch_by_recipe(
     after: Chunk | None = None,
 ) -> dict[str, object]:
     """A worker's task: the partial run of a batch, by this process's engine for ``recipe``
-    (built on its first task)."""
+    (built on its first task). The chunks on either side of the batch are read for what stands
+    across its cuts only (a subject, an excuse: see ``Scan.before``)."""
     key = json.dumps(recipe, sort_keys=True)
     engine = _ENGINES.get(key)
     if engine is None:
         engine = _ENGINES[key] = engine_from_recipe(with_local_builtins(recipe))
-    return _read_with(engine, format, path, batch, before, after)
+    run = TextRun(engine, format, path)
+    if before is not None:
+        run.context(before)
+    for chunk in batch:
+        run.read(chunk)
+    run.flush(after)
+    return run.partial()
 
 
 def with_local_builtins(recipe: Mapping[str, Any]) -> dict[str, Any]:
@@ -109,25 +116,6 @@ def with_local_builtins(recipe: Mapping[str, Any]) -> dict[str, Any]:
         "paths": [moved.get(name, name) for name in recipe["paths"]],
         "builtin": [moved[name] for name in recipe["builtin"]],
     }
-
-
-def _read_with(
-    engine: Engine,
-    format: Format,
-    path: str | None,
-    batch: list[Chunk],
-    before: Chunk | None = None,
-    after: Chunk | None = None,
-) -> dict[str, object]:
-    """A worker's reading of a batch of chunks; the chunks on either side of it are read for
-    what stands across the batch's cuts only (a subject, an excuse: see ``Scan.before``)."""
-    run = TextRun(engine, format, path)
-    if before is not None:
-        run.context(before)
-    for chunk in batch:
-        run.read(chunk)
-    run.flush(after)
-    return run.partial()
 
 
 Batch = tuple[list[Chunk], Chunk | None, Chunk | None]
