@@ -7,9 +7,11 @@ prefilter's folded text always shows (see :func:`medlint.engine.prefilter.fold`)
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+from medlint.rules.known import known_facts
 from medlint.rules.syntax import Char, Group, Node, Repeat, Sequence_, Unsupported, parse
 
 MIN_LITERAL = 3  # shorter literals match almost everywhere and would filter nothing
@@ -76,7 +78,8 @@ def frequency(literal: str) -> float:
 
 
 def _score(requirement: frozenset[str]) -> float:
-    return -sum(frequency(word) for word in requirement)
+    # fsum: exact, so the score does not depend on the set's order (which varies by process)
+    return -math.fsum(frequency(word) for word in requirement)
 
 
 def _usable(candidates: Iterable[frozenset[str]]) -> list[frozenset[str]]:
@@ -139,12 +142,21 @@ def _required(node: Node) -> Requirement:
 
 
 def required_groups(pattern: str, limit: int = 2) -> list[frozenset[str]] | None:
-    """Up to ``limit`` sets of lower-case strings such that every match of ``pattern`` contains
-    one string of *each* set (the rarest sets first), or None.
+    """Up to ``limit`` (at most 2) sets of lower-case strings such that every match of
+    ``pattern`` contains one string of *each* set (the rarest sets first), or None.
 
     The sets come from different parts of the top-level sequence ("no (side effects|risks)"
     and "completely safe" give two each), so a sentence needs all of them to be a candidate.
+    A built-in pattern's are known ahead (:mod:`medlint.rules.known`).
     """
+    known = known_facts(pattern)
+    if known is not None:
+        return list(known.groups[:limit]) or None
+    return derive_required_groups(pattern, limit)
+
+
+def derive_required_groups(pattern: str, limit: int = 2) -> list[frozenset[str]] | None:
+    """:func:`required_groups`, read from the pattern's tree."""
     try:
         tree = parse(pattern)
     except Unsupported:

@@ -14,6 +14,8 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from medlint.rules.known import known_facts
+
 
 class Unsupported(ValueError):
     """The pattern uses syntax this parser does not know."""
@@ -301,7 +303,13 @@ def _edge_sequence(items: Sequence_, last: bool) -> tuple[set[str], bool]:
 
 def edge_kinds(pattern: str) -> tuple[str, str]:
     """How a pattern's matches start and end: 'word' (surely a word character), 'other'
-    (surely not), or '' (either, or unknown)."""
+    (surely not), or '' (either, or unknown). A built-in pattern's are known ahead."""
+    known = known_facts(pattern)
+    return known.edges if known is not None else derive_edge_kinds(pattern)
+
+
+def derive_edge_kinds(pattern: str) -> tuple[str, str]:
+    """:func:`edge_kinds`, read from the pattern's tree."""
     try:
         tree = parse(pattern)
     except Unsupported:
