@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from helpers import medlint
 from medlint.linter import Linter
-from medlint.rules.language import Matcher, pattern_source
+from medlint.rules.language import Matcher, pattern_source, widen
 
 PACK = """\
 - id: T01
@@ -165,3 +165,44 @@ def test_a_part_of_a_list_is_compiled_alone_until_the_parts_cost_the_whole() -> 
         matcher.compiled(among)
     assert matcher._compiled is not None  # the parts added up to the whole: it is used now
     assert matcher.compiled((0,)) is matcher.compiled()
+
+
+def _widen_by_character(pattern: str) -> str:
+    """The definition of widening, one character at a time (the oracle of the test below)."""
+    out: list[str] = []
+    in_class = escaped = False
+    for position, char in enumerate(pattern):
+        following = pattern[position + 1 : position + 2]
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+            out.append("'’" if char == "'" else char)
+        elif char == "[":
+            in_class = True
+            out.append(char)
+        elif char == " ":
+            if following and following in "*+?{":
+                out.append(r"\s")  # a space the author quantified
+            elif not (out and out[-1] == r"\s+"):
+                out.append(r"\s+")
+        else:
+            out.append("['’]" if char == "'" else char)
+    return "".join(out)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=" '\\[]ab*+?{}’\n(", max_size=25))
+def test_widening_is_its_character_by_character_definition(pattern: str) -> None:
+    assert widen.__wrapped__(pattern) == _widen_by_character(pattern)
+
+
+def test_widening_examples() -> None:
+    assert widen("doctor's  advice") == r"doctor['’]s\s+advice"
+    assert widen("a ?b") == r"a\s?b"
+    assert widen("a  *b") == r"a\s+\s*b"
+    assert widen(r"[a-z' ]\' x") == r"[a-z'’ ]\'\s+x"

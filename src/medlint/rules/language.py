@@ -17,40 +17,32 @@ from medlint.document.model import fold, lower
 FLAGS = 2 | 256  # regex.IGNORECASE | regex.VERSION0 (regex is imported only when needed)
 
 
+# What widening changes: an escape (kept), a character class (a ' in it gains ’), a run of
+# spaces, a straight apostrophe. Everything between is kept as it is.
+_WIDENED = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]?| +|'", re.DOTALL)
+_QUANTIFIERS = frozenset("*+?{")
+_IN_CLASS = re.compile(r"\\.|'", re.DOTALL)
+
+
 @cache  # a pattern is widened for its literals, its edges and its source
 def widen(pattern: str) -> str:
     """Spaces outside character classes match any white space; ' matches ’ too."""
-    out: list[str] = []
-    in_class = False
-    escaped = False
-    for position, char in enumerate(pattern):
-        following = pattern[position + 1 : position + 2]
-        if escaped:
-            out.append(char)
-            escaped = False
-            continue
-        if char == "\\":
-            out.append(char)
-            escaped = True
-            continue
-        if in_class:
-            if char == "]":
-                in_class = False
-            out.append("'’" if char == "'" else char)
-            continue
-        if char == "[":
-            in_class = True
-            out.append(char)
-        elif char == " ":
-            if following and following in "*+?{":
-                out.append(r"\s")  # the author quantified the space themselves
-            elif not (out and out[-1] == r"\s+"):
-                out.append(r"\s+")
-        elif char == "'":
-            out.append("['’]")
-        else:
-            out.append(char)
-    return "".join(out)
+    return _WIDENED.sub(lambda found: _widened(found, pattern), pattern)
+
+
+def _widened(found: re.Match[str], pattern: str) -> str:
+    token = found.group()
+    first = token[0]
+    if first == " ":
+        if pattern[found.end() : found.end() + 1] in _QUANTIFIERS:
+            # the author quantified the (last) space themselves
+            return r"\s+\s" if len(token) > 1 else r"\s"
+        return r"\s+"
+    if first == "'":
+        return "['’]"
+    if first == "[" and "'" in token:  # an escaped \' stays as it is
+        return _IN_CLASS.sub(lambda part: "'’" if part.group() == "'" else part.group(), token)
+    return token  # an escape, or a class without '
 
 
 _ESCAPE = re.compile(r"\\(?:[pPN]\{[^}]*\}?|.)", re.DOTALL)  # \S, \p{Lu}, \N{...}
