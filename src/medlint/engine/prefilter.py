@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
-from collections.abc import Set as AbstractSet
 from typing import Any, NamedTuple
 
 import ahocorasick
@@ -47,17 +46,16 @@ class Prefilter:
                 for clause in rule.anchors
             ]
             self._clauses.append((rule.id, clauses))
-        by_literal: dict[str, set[int]] = {}
-        for group, number in group_ids.items():
-            for literal in group:
-                by_literal.setdefault(literal, set()).add(number)
-        # Value of a literal: its number, whose groups are ``self._groups[number]``; NUL (-1)
-        # ends a sentence.
-        self._groups: list[tuple[int, ...]] = []
+        # Value of a literal in the automaton: its number; NUL (-1) ends a sentence.
+        numbers: dict[str, int] = {}
+        # group id -> the numbers of its literals
+        self._literals: list[tuple[int, ...]] = [
+            tuple(numbers.setdefault(literal, len(numbers)) for literal in sorted(group))
+            for group in group_ids
+        ]
         self._automaton: Any = ahocorasick.Automaton()
-        for literal, groups in by_literal.items():
-            self._automaton.add_word(literal, len(self._groups))
-            self._groups.append(tuple(groups))
+        for literal, number in numbers.items():
+            self._automaton.add_word(literal, number)
         self._automaton.add_word("\0", -1)
         self._automaton.make_automaton()
 
@@ -76,23 +74,18 @@ class Prefilter:
             text = fold(lower(document.prose) if lowered is None else lowered)
             pieces += [text[s.start : s.end] for s in document.sentences]
             bounds.append(len(pieces))
-        holding: dict[int, set[int]] = {}  # group -> the sentences holding it (groups found)
+        hits: dict[int, list[int]] = {}  # literal -> the sentences holding it (repeats too)
         index = 0
-        seen: set[int] = set()  # the literals of the sentence at hand, each once
-        pieces.append("")  # a NUL after the last sentence too
         for _, number in self._automaton.iter("\0".join(pieces)):
-            if number >= 0:
-                seen.add(number)
+            if number < 0:
+                index += 1
                 continue
-            for literal in seen:
-                for group in self._groups[literal]:
-                    found = holding.get(group)
-                    if found is None:
-                        holding[group] = {index}
-                    else:
-                        found.add(index)
-            seen.clear()
-            index += 1
+            found = hits.get(number)
+            if found is None:
+                hits[number] = [index]
+            else:
+                found.append(index)
+        holding = _Holding(hits, self._literals)
         results: list[dict[str, list[int]]] = [{} for _ in documents]
         patterns: dict[str, tuple[int, ...]] = {}
         for rule_id, clauses in self._clauses:
@@ -123,13 +116,28 @@ def _share(
 
 
 _NONE: frozenset[int] = frozenset()
+Held = set[int] | frozenset[int]
 
 
-def _holding_all(holding: dict[int, set[int]], clause: tuple[int, ...]) -> AbstractSet[int]:
+class _Holding(dict[int, Held]):
+    """group id -> the sentences holding one of its literals, worked out when first asked (the
+    union of its literals' hits, in C)."""
+
+    def __init__(self, hits: dict[int, list[int]], literals: list[tuple[int, ...]]) -> None:
+        super().__init__()
+        self._hits = hits
+        self._literals = literals
+
+    def __missing__(self, group: int) -> Held:
+        hits = self._hits
+        found = [hits[number] for number in self._literals[group] if number in hits]
+        held = self[group] = set().union(*found) if found else _NONE
+        return held
+
+
+def _holding_all(holding: _Holding, clause: tuple[int, ...]) -> Held:
     """The sentences that hold every group of ``clause``."""
-    first = holding.get(clause[0])
-    if not first:
-        return _NONE
-    if len(clause) == 1:
+    first = holding[clause[0]]
+    if not first or len(clause) == 1:
         return first
-    return first.intersection(*(holding.get(group, _NONE) for group in clause[1:]))
+    return first.intersection(*(holding[group] for group in clause[1:]))

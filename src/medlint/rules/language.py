@@ -8,8 +8,8 @@ and lets a straight apostrophe match a curly one, so rules read like the sentenc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from functools import cache, cached_property, lru_cache
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import cache, cached_property, lru_cache, partial
 from typing import Any
 
 from medlint.document.model import fold, lower
@@ -169,15 +169,26 @@ class Matcher:
     ) -> Iterator[Any]:
         """Matches in ``text[pos:endpos]``; ``lowered`` is ``lower(text)``. ``among``: the
         patterns that can match there (the prefilter's word), None: any."""
+        return self.finder(text, lowered, timeout, among)(pos, endpos)
+
+    def finder(
+        self, text: str, lowered: str, timeout: float | None, among: Sequence[int] | None = None
+    ) -> Callable[[int, int], Iterator[Any]]:
+        """:meth:`finditer` for many stretches of one text (its sentences): the regex is
+        chosen once, not once per stretch."""
         if among is not None and not among:
-            return iter(())
+            return lambda pos, endpos: iter(())
         subject = text if self.cased else lowered
         compiled = self.compiled(among)
         if self.trusted:
-            return compiled.finditer(subject, pos, endpos)  # type: ignore[no-any-return]
-        # All at once, so no other thread runs (and spends the budget) between two matches.
-        found = compiled.finditer(subject, pos, endpos, timeout=timeout, concurrent=False)
-        return iter(list(found))
+            return partial(compiled.finditer, subject)
+
+        def find(pos: int, endpos: int) -> Iterator[Any]:
+            # All at once, so no other thread runs (and spends the budget) between two matches.
+            found = compiled.finditer(subject, pos, endpos, timeout=timeout, concurrent=False)
+            return iter(list(found))
+
+        return find
 
     def search(self, text: str, timeout: float | None = None) -> bool:
         """Whether the pattern occurs in ``text``."""

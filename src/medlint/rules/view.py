@@ -60,7 +60,8 @@ class Scan:
         self._cues: dict[int, list[Cue]] = {}
         self._words: list[list[str]] | None = None
         self._paragraph_sentences: dict[int, range] | None = None
-        self._excused: dict[tuple[int, int], bool] = {}
+        self._excused: dict[tuple[int, str, int], bool] = {}
+        self._found: dict[tuple[int, str], bool] = {}  # (matcher, text) -> does it occur
         # Across the cuts of a text read in chunks (set by :func:`link`): the sentence before
         # this chunk (its text, and the source from it to the cut), the source after the cut
         # to the end of the next chunk's first sentence, and the next chunk's first line with
@@ -191,17 +192,27 @@ class Scan:
 
     def excused(self, matcher: Matcher, index: int, scope: str) -> bool:
         """Whether ``matcher`` (a rule's ``unless``) occurs in the scope around sentence
-        ``index``. A paragraph's, or the whole chunk's, is looked for once and remembered: the
+        ``index``, looked for once per scope and remembered: rules share excuses, and the
         sentences of one paragraph share one search (a search over the whole chunk for each
         of its sentences was quadratic)."""
-        if scope in ("sentence", "neighbours"):  # a sentence's own: one search each anyway
-            return matcher.search(self.neighbourhood(index, scope), self.timeout)
-        part = -1 if scope == "document" else self.document.sentences[index].paragraph
-        key = (id(matcher), part)
+        if scope in ("sentence", "neighbours"):  # a sentence's own, asked by many rules
+            key = (id(matcher), scope, index)
+        else:
+            part = 0 if scope == "document" else self.document.sentences[index].paragraph
+            key = (id(matcher), scope, part)
         found = self._excused.get(key)
         if found is None:
             found = matcher.search(self.neighbourhood(index, scope), self.timeout)
             self._excused[key] = found
+        return found
+
+    def search(self, matcher: Matcher, text: str) -> bool:
+        """Whether ``matcher`` occurs in ``text``, asked once per text in this scan: rules
+        that share a list (an excuse, a subject, a treatment) ask it of the same sentence."""
+        key = (id(matcher), text)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = matcher.search(text, self.timeout)
         return found
 
 

@@ -82,14 +82,13 @@ class DocumentChecker:
     ) -> tuple[Located, bool] | None:
         all_sentences = scan.document.sentences
         prose = scan.document.prose
-        timeout = scan.timeout
+        find = None  # the trigger's matches in a sentence; compiled at the first sentence
         for index in range(len(all_sentences)) if sentences is None else sentences:
             sentence = all_sentences[index]
-            matches = self.trigger.finditer(
-                prose, scan.lowered, sentence.start, sentence.end, timeout, among
-            )
-            for match in matches:
-                if self.with_ is not None and not self.with_.search(sentence.text, timeout=timeout):
+            if find is None:
+                find = self.trigger.finder(prose, scan.lowered, scan.timeout, among)
+            for match in find(sentence.start, sentence.end):
+                if self.with_ is not None and not scan.search(self.with_, sentence.text):
                     break
                 flags = scan.flags(index, match.start(), match.end())
                 if flags & self.skip:

@@ -60,16 +60,16 @@ class PatternChecker:
     ) -> Iterator[Hit]:
         all_sentences = scan.document.sentences
         prose = scan.document.prose
-        timeout = scan.timeout
+        find = None  # the pattern's matches in a sentence; compiled at the first sentence
         for index in range(len(all_sentences)) if sentences is None else sentences:
             sentence = all_sentences[index]
             checked = False  # 'with' and 'unless' are judged once per sentence, at its 1st match
             about: bool | None = None  # the subject: once per sentence, at its 1st hit
-            for match in self.pattern.finditer(
-                prose, scan.lowered, sentence.start, sentence.end, timeout, among
-            ):
+            if find is None:
+                find = self.pattern.finder(prose, scan.lowered, scan.timeout, among)
+            for match in find(sentence.start, sentence.end):
                 if not checked:
-                    if self.with_ is not None and not self.with_.search(sentence.text, timeout):
+                    if self.with_ is not None and not scan.search(self.with_, sentence.text):
                         break
                     # An excuse anywhere in the text is the engine's to look for (once).
                     if (
@@ -97,7 +97,7 @@ class PatternChecker:
         if index == 0 and scan.before is not None:  # the sentence before the chunk's cut
             before = scan.before[0]
         nearby = before + " " + sentences[index].text
-        return self.subject.search(nearby, scan.timeout)
+        return scan.search(self.subject, nearby)
 
 
 def build(options: Mapping[str, Any], trusted: bool = False) -> PatternChecker:
