@@ -226,13 +226,15 @@ def _without_ignored(
     return without_ignored(findings, config.ignored_for(file), linter.selection)
 
 
-# Worker processes keep one Runner each (its Linters compile rules once per process).
+# Worker processes keep one Runner each (its Linters compile rules once per process). A worker
+# forked from the run's process finds the run's own Runner here, its rules loaded already.
 _WORKER: list[Runner] = []
 
 
 def _start_worker(options: Options) -> None:
-    _WORKER.clear()
-    _WORKER.append(Runner(options))
+    if _WORKER and _WORKER[0].options == options:
+        return
+    _WORKER[:] = [Runner(options)]
 
 
 def _lint_batch_in_worker(items: list[str]) -> list[Outcome]:
@@ -360,12 +362,16 @@ def _parallel(
 
     files = [item for item in inputs if isinstance(item, Path)]
     named = [[str(file) for file in batch] for batch in batches(files)]
-    with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_start_worker, initargs=(options,)
-    ) as pool:
-        results = pool.map(_lint_batch_in_worker, named)
-        for item in inputs:
-            if item == "-":
-                yield outcome_of(runner, item, stdin)
-        for outcomes in results:
-            yield from outcomes
+    _WORKER[:] = [runner]  # what forked workers start from (see _start_worker)
+    try:
+        with ProcessPoolExecutor(
+            max_workers=jobs, initializer=_start_worker, initargs=(options,)
+        ) as pool:
+            results = pool.map(_lint_batch_in_worker, named)
+            for item in inputs:
+                if item == "-":
+                    yield outcome_of(runner, item, stdin)
+            for outcomes in results:
+                yield from outcomes
+    finally:
+        _WORKER.clear()

@@ -14,7 +14,7 @@ leaves out the summary line.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from medlint.findings import Finding, Severity
 from medlint.report.escape import visible
@@ -47,15 +47,19 @@ class TextReporter:
         previous_path: str | None = None
         source = SourceLines(summary.sources)
         color = summary.color
+        shown_path = ""
+        helps: dict[str, str] = {}  # a rule's suggestion as shown, worked out once
         for count, f in enumerate(findings, 1):
-            if not self.full and previous_path is not None and f.path != previous_path:
-                lines.append("\n")  # one group per file
+            if f.path != previous_path or count == 1:
+                if not self.full and count > 1:
+                    lines.append("\n")  # one group per file
+                shown_path = visible(f.path or "-")
             previous_path = f.path
-            where = _paint(f"{visible(f.path or '-')}:{f.line}:{f.column}:", "1", color)
+            where = _paint(f"{shown_path}:{f.line}:{f.column}:", "1", color)
             severity = _paint(f.severity.value, _COLORS[f.severity], color)
             lines.append(f"{where} {severity} {f.rule} {visible(f.message)}\n")
             if self.full:
-                lines.extend(_snippet(f, source.line(f.path, f.line), color))
+                lines.append(_snippet(f, source.line(f.path, f.line), color, helps))
             if count % 1000 == 0:
                 yield "".join(lines)
                 lines.clear()
@@ -76,24 +80,26 @@ class ConciseReporter(TextReporter):
     full = False
 
 
-def _snippet(f: Finding, line: str | None, color: bool) -> Iterator[str]:
-    """The source line under a finding, with ``^`` under its words; only the help line when
-    the source cannot be read (a file changed or removed since it was linted)."""
-    paint: Callable[[str], str] = lambda text: _paint(text, _GUTTER, color)  # noqa: E731
-    width = len(str(f.line))
-    pad = " " * width
+def _snippet(f: Finding, line: str | None, color: bool, helps: dict[str, str]) -> str:
+    """The source line under a finding, with ``^`` under its words, and the help line; only the
+    help line when the source cannot be read (a file changed or removed since it was linted).
+    ``helps``: suggestions as shown so far, by suggestion."""
+    pad = " " * len(str(f.line))
+    bar, equals = (_paint("|", _GUTTER, True), _paint("=", _GUTTER, True)) if color else ("|", "=")
+    out = ""
     if line is not None:
         end = f.end_column if f.end_line == f.line else None
         shown, before, length = marked_line(line, f.column - 1, end - 1 if end else None)
         marker = _paint("^" * length + f" {f.rule}", _COLORS[f.severity], color)
-        yield f"{pad} {paint('|')}\n"
-        yield f"{paint(str(f.line))} {paint('|')} {shown}".rstrip() + "\n"
-        yield f"{pad} {paint('|')} {' ' * before}{marker}\n"
-        yield f"{pad} {paint('|')}\n"
+        number = _paint(str(f.line), _GUTTER, color)
+        text = f"{number} {bar} {shown}".rstrip()
+        out = f"{pad} {bar}\n{text}\n{pad} {bar} {' ' * before}{marker}\n{pad} {bar}\n"
     if f.suggestion:
-        help_text = visible(" ".join(f.suggestion.split()))
-        yield f"{pad} {paint('=')} {_paint('help', '1', color)}: {help_text}\n"
-    yield "\n"
+        help_text = helps.get(f.suggestion)
+        if help_text is None:
+            help_text = helps[f.suggestion] = visible(" ".join(f.suggestion.split()))
+        out += f"{pad} {equals} {_paint('help', '1', color)}: {help_text}\n"
+    return out + "\n"
 
 
 def _summary_line(findings: Sequence[Finding], summary: RunSummary) -> Iterator[str]:
