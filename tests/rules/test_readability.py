@@ -72,3 +72,19 @@ def test_hyphenation_points_equal_pyphen_on_many_words() -> None:
         assert readability.hyphenation_points(word) == len(reference.positions(word)), word
         checked += 1
     assert checked > 1500
+
+
+def test_a_dictionary_is_read_alike_with_or_without_padding() -> None:
+    """The shipped layout (one plain pattern a line) is read in bulk; any other, line by line:
+    the same patterns either way."""
+    from medlint.rules.readability import parse_dictionary
+
+    plain = "UTF-8\nLEFTHYPHENMIN 2\n% a comment\n.ab4c\n\na1b2\nzz5z\n"
+    padded = "UTF-8\r\nLEFTHYPHENMIN 2\r\n% a comment\r\n  .ab4c \r\n\r\na1b2\t\r\nzz5z\r\n"
+    read = parse_dictionary(plain)
+    assert read is not None
+    assert read == parse_dictionary(padded)
+    patterns, longest = read
+    assert patterns == {".abc": ".ab4c", "ab": "a1b2", "zzz": "zz5z"}
+    assert longest == 4
+    assert parse_dictionary("UTF-8\nab/c\n") is None  # features left to pyphen

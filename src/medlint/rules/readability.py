@@ -31,6 +31,10 @@ _IGNORED = (
     "COMPOUNDRIGHTHYPHENMIN",
 )
 _NO_DIGITS = str.maketrans("", "", "0123456789")
+# The lines that are no pattern: empty ones and those of _IGNORED.
+_NOT_PATTERNS = re.compile(
+    "^(?:" + "|".join(re.escape(prefix) for prefix in _IGNORED) + ").*$|^$", re.MULTILINE
+)
 Pattern = tuple[int, tuple[int, ...]]  # pyphen's form: where the values start, the values
 
 
@@ -52,17 +56,35 @@ def _patterns() -> tuple[dict[str, str | Pattern], int]:
                 text = stream.read()
         except (OSError, UnicodeDecodeError):
             text = ""
-    lines = text.split("\n")
-    if lines[0].strip().upper() != "UTF-8" or "/" in text or "^^" in text:
+    parsed = parse_dictionary(text)
+    if parsed is None:
         import pyphen
 
         dictionary = pyphen.Pyphen(lang="en_US").hd
         return dict(dictionary.patterns), dictionary.maxlen
-    patterns: dict[str, str | Pattern] = {}
-    for line in lines[1:]:
-        line = line.strip()
-        if line and not line.startswith(_IGNORED):
-            patterns[line.translate(_NO_DIGITS)] = line
+    return parsed
+
+
+def parse_dictionary(text: str) -> tuple[dict[str, str | Pattern], int] | None:
+    """The patterns of a hyphenation dictionary's text, by letters, and their longest key; None
+    for a dictionary with features this reader skips."""
+    lines = text.split("\n")
+    if lines[0].strip().upper() != "UTF-8" or "/" in text or "^^" in text:
+        return None
+    patterns: dict[str, str | Pattern]
+    if not _padded(text):  # as shipped: one plain pattern a line
+        # 11,000 lines keyed at once, in C (digits are single bytes in UTF-8); then the few
+        # that are not patterns taken out
+        keys = text.encode("utf-8").translate(None, b"0123456789").decode("utf-8").split("\n")
+        patterns = dict(zip(keys[1:], lines[1:], strict=True))
+        for line in _NOT_PATTERNS.findall(text, len(lines[0])):
+            patterns.pop(line.translate(_NO_DIGITS), None)
+    else:
+        patterns = {}
+        for line in lines[1:]:
+            line = line.strip()
+            if line and not line.startswith(_IGNORED):
+                patterns[line.translate(_NO_DIGITS)] = line
     return patterns, max(map(len, patterns))
 
 
@@ -83,6 +105,17 @@ def _pattern(written: str) -> Pattern | None:
     while not values[end - 1]:
         end -= 1
     return start, tuple(values[start:end])
+
+
+def _padded(text: str) -> bool:
+    """Whether a line may have white space at either end (its pattern is the line stripped)."""
+    return (
+        any(char in text for char in "\t\r\f\v")
+        or " \n" in text
+        or "\n " in text
+        or text.startswith(" ")
+        or text.endswith(" ")
+    )
 
 
 def hyphenation_points(word: str) -> int:
