@@ -127,24 +127,58 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 _FastLoader: Any = None
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 if getattr(yaml, "__with_libyaml__", False):
 
     class _CLoader(yaml.CSafeLoader):
-        """libyaml's parser with the same constructors; an alias (a node met twice) fails, and
-        the pure-Python parser then reports it."""
+        """libyaml's parser, and the values built straight from its nodes (PyYAML's general
+        constructor costs more than the parsing): text as is, other scalars by PyYAML's safe
+        constructors. An alias (a node met twice) fails, and the pure-Python parser then
+        reports it."""
 
         def __init__(self, stream: str, error_type: type[MedlintError], path: str) -> None:
             super().__init__(stream)
             self.error_type = error_type
             self.path = path
+            self._met: set[int] = set()
 
-        def construct_object(self, node: Any, deep: bool = False) -> Any:
-            if node in self.constructed_objects or node in self.recursive_objects:
+        def get_single_data(self) -> Any:
+            node = self.get_single_node()
+            return None if node is None else self.build(node)
+
+        def build(self, node: Any) -> Any:
+            if id(node) in self._met:
                 raise yaml.YAMLError("alias")
-            return super().construct_object(node, deep)
+            self._met.add(id(node))
+            if isinstance(node, yaml.ScalarNode):
+                if node.tag == _STR:
+                    return node.value
+                return self.construct_object(node, deep=True)
+            if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+                items = LocatedList()
+                items.line, items.column = _position(node)
+                for item in node.value:
+                    items.append(self.build(item))
+                    items.item_positions.append(_position(item))
+                return items
+            if not isinstance(node, yaml.MappingNode) or node.tag != _MAP:
+                raise yaml.YAMLError(f"tagged {node.tag}")  # left to the Python parser
+            mapping = LocatedDict()
+            mapping.line, mapping.column = _position(node)
+            for key_node, value_node in node.value:
+                key = self.build(key_node)
+                line, column = _position(key_node)
+                if not isinstance(key, str):
+                    key = str(key)
+                if key in mapping:
+                    raise self.error_type(
+                        f"duplicate key '{key}'", path=self.path, line=line, column=column
+                    )
+                mapping[key] = self.build(value_node)
+                mapping.key_positions[key] = (line, column)
+            return mapping
 
-    _CLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-    _CLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+    _CLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
     _FastLoader = _CLoader
 
 
