@@ -111,13 +111,12 @@ class Lexicon:
     @classmethod
     def load(cls, path: Path | None = None) -> Lexicon:
         """Load a lexicon file (default: the built-in ``context.yaml``)."""
-        from medlint.read.yamlfile import load_yaml_file, load_yaml_text
+        from medlint.read.yamlfile import load_yaml_file
 
         if path is None:
             from medlint.read.packs import rules_folder
 
-            text = (rules_folder() / "context.yaml").read_text("utf-8")
-            data = load_yaml_text(text, path="context.yaml", error_type=RulePackError)
+            data = load_yaml_file(rules_folder() / "context.yaml", error_type=RulePackError)
             return cls.from_data(data, path="context.yaml")
 
         return cls.from_data(load_yaml_file(path, error_type=RulePackError), path=str(path))

@@ -1,7 +1,8 @@
-"""Write the facts of the built-in patterns (:mod:`medlint.rules.known`) after a pack changes:
+"""Write what is derived from the built-in packs after one changes: their parse
+(:mod:`medlint.read.shipped`) and the facts of their patterns (:mod:`medlint.rules.known`).
 
-    python -m medlint.rules.derive           # rewrites rules/pattern-facts.json
-    python -m medlint.rules.derive --check   # exit 1 if the file is not what it would write
+    python -m medlint.rules.derive           # rewrites rules/parsed-packs.json, pattern-facts.json
+    python -m medlint.rules.derive --check   # exit 1 if a file is not what it would write
 
 The test suite runs the check, so a pack edited without this step fails CI, never a user.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from medlint.read.shipped import FILE_NAME as SHIPPED_NAME
 from medlint.rules.known import FILE_NAME, Facts, encode
 from medlint.rules.language import widen
 from medlint.rules.literals import derive_required_groups
@@ -46,26 +48,46 @@ def table() -> bytes:
     return encode({pattern: derive(pattern) for pattern in builtin_patterns()})
 
 
+def parsed() -> bytes:
+    """The bytes of the shipped parse of the built-in YAML files as they are now."""
+    from medlint.errors import RulePackError
+    from medlint.read import shipped
+    from medlint.read.packs import rules_folder
+    from medlint.read.yamlparse import parse
+
+    files = {}
+    for path in sorted(rules_folder().glob("*.yaml")):
+        raw = path.read_bytes()
+        files[path.name] = (
+            raw,
+            parse(raw.decode("utf-8"), path=path.name, error_type=RulePackError),
+        )
+    return shipped.encode(files)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare, do not write")
     args = parser.parse_args(argv)
     from medlint.read.packs import rules_folder
 
-    path = rules_folder() / FILE_NAME
-    wanted = table()
-    if args.check:
+    folder = rules_folder()
+    stale: list[str] = []
+    for name, wanted in ((SHIPPED_NAME, parsed()), (FILE_NAME, table())):
+        path = folder / name
+        if not args.check:
+            path.write_bytes(wanted)
+            print(f"wrote {path} ({len(wanted):,} bytes)")
+            continue
         try:
             current = path.read_bytes()
         except OSError:
             current = b""
         if current != wanted:
-            print(f"{path} is out of date: python -m medlint.rules.derive", file=sys.stderr)
-            return 1
-        return 0
-    path.write_bytes(wanted)
-    print(f"wrote {path} ({len(wanted):,} bytes)")
-    return 0
+            stale.append(str(path))
+    for name in stale:
+        print(f"{name} is out of date: python -m medlint.rules.derive", file=sys.stderr)
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":
