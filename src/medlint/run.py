@@ -258,9 +258,12 @@ def run(
     options: Options,
     read_stdin: Callable[[], bytes] | None = None,
     dispatch: Dispatch | None = None,
+    on_findings: Callable[[list[Finding]], None] | None = None,
 ) -> RunResult:
     """Lint files, folders and '-' as the CLI does. Configuration errors raise MedlintError.
-    ``dispatch`` lints the inputs elsewhere (a cluster: :mod:`medlint.distributed`)."""
+    ``dispatch`` lints the inputs elsewhere (a cluster: :mod:`medlint.distributed`);
+    ``on_findings`` is given each file's findings as soon as they are known, in order (a
+    baseline, applied at the end, may drop some)."""
     from medlint.read.discover import discover
 
     runner = Runner(options)
@@ -299,6 +302,8 @@ def run(
                 result.errors.append(error)
             continue
         result.findings.extend(findings)
+        if on_findings is not None:
+            on_findings(findings)
         result.problems.extend(problems)
         result.files_checked += 1
         result.paths.append(str(item) if item != "-" else options.stdin_filename or "-")

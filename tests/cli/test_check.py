@@ -189,7 +189,7 @@ def test_each_option_reaches_the_run(
 ) -> None:
     seen: list[tuple[tuple[str, ...], Options]] = []
 
-    def run(paths: tuple[str, ...], options: Options) -> RunResult:
+    def run(paths: tuple[str, ...], options: Options, on_findings: object = None) -> RunResult:
         seen.append((paths, options))
         result = RunResult()
         result.files_checked = 1
@@ -470,3 +470,24 @@ def test_junit_fails_only_what_fail_on_fails(tmp_path: Path) -> None:
         sum(f["severity"] == "error" for f in found),
     ]
     assert counted[0] > counted[1] > 0
+
+
+@pytest.mark.parametrize("form", ["text", "concise"])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_streamed_report_is_the_report_written_at_the_end(
+    tmp_path: Path, form: str, jobs: str
+) -> None:
+    """On standard output a text report is written file by file as the run goes; in a file,
+    at the end: the same bytes, from one or several worker processes."""
+    for number in range(12):
+        (tmp_path / f"page{number:02d}.md").write_text(
+            f"# Page {number}\n\nOur protocol cures MS.\n\n" + DRAFT * (number % 3),
+            encoding="utf-8",
+        )
+    (tmp_path / "clean.md").write_text("Rest helps with fatigue.\n", encoding="utf-8")
+    args = ["--format", form, "--jobs", jobs, "--statistics", "--color", "always", str(tmp_path)]
+    code, streamed, _ = medlint(["check", *args])
+    target = tmp_path / "report.out"
+    assert medlint(["check", *args, "--output-file", str(target)])[0] == code == 1
+    assert streamed == target.read_text(encoding="utf-8")
+    assert streamed.count("OC01") >= 12

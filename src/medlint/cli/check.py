@@ -185,9 +185,24 @@ def check(
         except MedlintError as error:
             output.fail(error)
         sys.exit(0)
+    # A text report on standard output is written file by file as the run goes (while the
+    # workers lint the next files), unless findings may still be dropped (a baseline) or
+    # nothing is to be written (a baseline being recorded).
+    streamed = (
+        output.Stream(output_format, color)
+        if output_format in TEXT_FORMATS
+        and output_file is None
+        and options.baseline is None
+        and not write_baseline
+        and scheduler is None
+        and "-" not in paths
+        else None
+    )
     try:
         result = (
-            run(paths, options) if scheduler is None else _on_cluster(scheduler, paths, options)
+            run(paths, options, on_findings=streamed.write if streamed else None)
+            if scheduler is None
+            else _on_cluster(scheduler, paths, options)
         )
     except MedlintError as error:
         output.fail(error)
@@ -196,7 +211,9 @@ def check(
     if write_baseline:
         output.write_baseline(result, write_baseline)
         sys.exit(2 if result.errors else 0)
-    output.write_report(result, output_format, statistics, output_file, color, quiet)
+    output.write_report(
+        result, output_format, statistics, output_file, color, quiet, streamed is not None
+    )
     if explain:
         to_stdout = output_format in TEXT_FORMATS and output_file is None
         output.explain(result.paths, to_stdout=to_stdout)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NoReturn
 from medlint import __version__
 
 if TYPE_CHECKING:
+    from medlint.findings import Finding
     from medlint.run import RunResult
 
 
@@ -49,8 +50,11 @@ def write_report(
     output_file: str | None,
     color: str = "auto",
     quiet: bool = False,
+    streamed: bool = False,
 ) -> None:
-    """The report of a run, on stdout or in ``output_file``; streamed when the format can be."""
+    """The report of a run, on stdout or in ``output_file``; streamed when the format can be.
+    ``streamed``: the findings are on stdout already (see :class:`Stream`): only what
+    follows them is written."""
     from medlint.filters.suppress import META_DESCRIPTIONS
     from medlint.report import RunSummary, get_reporter, report_pieces
 
@@ -66,11 +70,35 @@ def write_report(
         quiet=quiet,
         sources=result.sources,
     )
-    pieces = report_pieces(get_reporter(output_format), result.findings, summary)
+    reporter = get_reporter(output_format)
+    if streamed:
+        from medlint.report.text import TextReporter
+
+        assert isinstance(reporter, TextReporter)  # only text reports are streamed
+        to_stdout([reporter.ending(result.findings, summary)])
+        return
+    pieces = report_pieces(reporter, result.findings, summary)
     if output_file:
         write_atomically(output_file, pieces)
     else:
         to_stdout(pieces)
+
+
+class Stream:
+    """A text report's findings written on standard output as a run finds them, file by file:
+    the same text as written at the end, sooner (and while worker processes lint on)."""
+
+    def __init__(self, output_format: str, color: str) -> None:
+        from medlint.report import get_reporter
+        from medlint.report.text import TextReporter
+
+        reporter = get_reporter(output_format)
+        assert isinstance(reporter, TextReporter)  # only text reports are streamed
+        self._writer = reporter.writer(use_color(color, None, output_format), {})
+
+    def write(self, findings: list[Finding]) -> None:
+        if findings:
+            to_stdout([self._writer.write(findings)])
 
 
 def to_stdout(pieces: Iterable[str]) -> None:

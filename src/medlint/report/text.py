@@ -14,7 +14,7 @@ leaves out the summary line.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from medlint.findings import Finding, Severity
 from medlint.report.escape import visible
@@ -43,26 +43,18 @@ class TextReporter:
 
     def pieces(self, findings: Sequence[Finding], summary: RunSummary, /) -> Iterator[str]:
         """The report in pieces of up to 1,000 findings, so a huge one is never built whole."""
+        writer = self.writer(summary.color, summary.sources)
+        for start in range(0, len(findings), 1000):
+            yield writer.write(findings[start : start + 1000])
+        yield self.ending(findings, summary)
+
+    def writer(self, color: bool, sources: Mapping[str, str]) -> FindingWriter:
+        """What writes the findings, in order, some at a time (see :class:`FindingWriter`)."""
+        return FindingWriter(self.full, color, sources)
+
+    def ending(self, findings: Sequence[Finding], summary: RunSummary) -> str:
+        """What follows the findings: the count per rule (``--statistics``), the summary line."""
         lines: list[str] = []
-        previous_path: str | None = None
-        source = SourceLines(summary.sources)
-        color = summary.color
-        shown_path = ""
-        helps: dict[str, str] = {}  # a rule's suggestion as shown, worked out once
-        for count, f in enumerate(findings, 1):
-            if f.path != previous_path or count == 1:
-                if not self.full and count > 1:
-                    lines.append("\n")  # one group per file
-                shown_path = visible(f.path or "-")
-            previous_path = f.path
-            where = _paint(f"{shown_path}:{f.line}:{f.column}:", "1", color)
-            severity = _paint(f.severity.value, _COLORS[f.severity], color)
-            lines.append(f"{where} {severity} {f.rule} {visible(f.message)}\n")
-            if self.full:
-                lines.append(_snippet(f, source.line(f.path, f.line), color, helps))
-            if count % 1000 == 0:
-                yield "".join(lines)
-                lines.clear()
         if summary.statistics and findings:
             counts = Counter((f.rule, f.name) for f in findings)
             if not self.full:
@@ -71,7 +63,38 @@ class TextReporter:
                 lines.append(f"{n:5d}  {rule:<6} {name}\n")
         if not summary.quiet:
             lines.extend(_summary_line(findings, summary))
-        yield "".join(lines)
+        return "".join(lines)
+
+
+class FindingWriter:
+    """The findings of a text report, written some at a time as a run finds them (file by file,
+    in order): the same text as written all at once."""
+
+    def __init__(self, full: bool, color: bool, sources: Mapping[str, str]) -> None:
+        self.full = full
+        self.color = color
+        self.source = SourceLines(sources)
+        self.count = 0  # findings written so far
+        self.previous_path: str | None = None
+        self.shown_path = ""
+        self.helps: dict[str, str] = {}  # a rule's suggestion as shown, worked out once
+
+    def write(self, findings: Iterable[Finding]) -> str:
+        lines: list[str] = []
+        color = self.color
+        for f in findings:
+            self.count += 1
+            if f.path != self.previous_path or self.count == 1:
+                if not self.full and self.count > 1:
+                    lines.append("\n")  # one group per file
+                self.shown_path = visible(f.path or "-")
+            self.previous_path = f.path
+            where = _paint(f"{self.shown_path}:{f.line}:{f.column}:", "1", color)
+            severity = _paint(f.severity.value, _COLORS[f.severity], color)
+            lines.append(f"{where} {severity} {f.rule} {visible(f.message)}\n")
+            if self.full:
+                lines.append(_snippet(f, self.source.line(f.path, f.line), color, self.helps))
+        return "".join(lines)
 
 
 class ConciseReporter(TextReporter):
