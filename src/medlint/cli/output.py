@@ -97,8 +97,10 @@ class Stream:
         self._writer = reporter.writer(use_color(color, None, output_format), {})
 
     def write(self, findings: list[Finding]) -> None:
-        if findings:
-            to_stdout([self._writer.write(findings)])
+        # a thousand at a time: a big file's report is never built whole
+        to_stdout(
+            self._writer.write(findings[at : at + 1000]) for at in range(0, len(findings), 1000)
+        )
 
 
 def to_stdout(pieces: Iterable[str]) -> None:
