@@ -175,11 +175,16 @@ class Runner:
     ) -> tuple[list[Finding], list[RuleProblem]]:
         """Findings for a text that stands for ``file`` (None: unnamed), linted with the
         configuration nearest to that file as if it were read from it: standard input, or an
-        editor's unsaved buffer. Raises MedlintError."""
+        editor's unsaved buffer (under the same size limit as the file). Raises MedlintError."""
         config = self.config_for(file)
         linter = self.linter_for(config)
         problems: list[RuleProblem] = []
         name = str(file) if file is not None else "-"
+        limit = self.size_limit(config)
+        if len(text) > limit // 4:  # else it is within the limit, whatever its characters
+            size = len(text.encode("utf-8", "surrogatepass"))
+            if size > limit:
+                raise InputError(too_large(limit, size), path=name, hint=SIZE_HINT)
         findings = linter.lint_text(text, format, name, problems)
         if file is not None:
             findings = _without_ignored(findings, file, config, linter)

@@ -109,3 +109,15 @@ def test_an_unsaved_document_uses_the_working_folders_configuration(
     monkeypatch.chdir(tmp_path)
     linted = Workspace().lint(CLAIM, None, "markdown")
     assert linted.findings and "OC01" not in {f.rule for f in linted.findings}
+
+
+def test_a_buffer_over_the_size_limit_is_refused_as_its_file_would_be(tmp_path: Path) -> None:
+    (tmp_path / ".medlint.yaml").write_text("max-file-size: 1KiB\n", encoding="utf-8")
+    workspace = Workspace()
+    draft = tmp_path / "draft.md"
+    assert "OC01" in rules(workspace, draft, CLAIM * 10)  # 570 bytes: within the limit
+    linted = workspace.lint(CLAIM * 40, draft, "markdown")
+    assert linted.findings == []
+    assert linted.error is not None and "larger than the 1 KiB limit" in linted.error
+    # Counted in bytes of UTF-8, as a file's: 557 characters, 1,057 bytes
+    assert workspace.lint("é" * 500 + CLAIM, draft, "markdown").error is not None
