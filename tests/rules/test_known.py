@@ -106,6 +106,7 @@ def test_entries_of_the_wrong_shape_are_refused() -> None:
         '["abc", ["word", "word"], [[]]]',  # an empty group
         '["abc", ["word", "word"], [["abc"], ["def"], ["ghi"]]]',  # more than two groups
         '[1, ["word", "word"], []]',
+        '["abc", [["word"], "word"], []]',  # an unhashable edge: refused, not a crash
     ):
         raw = one(entry)
         # re-sign the body, so that only the entry's shape is wrong

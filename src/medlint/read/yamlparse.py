@@ -46,16 +46,20 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode) -> Iterator[LocatedD
     yield data
     loader.flatten_mapping(node)
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line, column = _position(key_node)
-        if not isinstance(key, str):
-            key = str(key)
-        if key in data:
-            raise loader.error_type(
-                f"duplicate key '{key}'", path=loader.path, line=line, column=column
-            )
+        key = _new_key(data, loader.construct_object(key_node, deep=True), key_node, loader)
         data[key] = loader.construct_object(value_node, deep=True)
-        data.key_positions[key] = (line, column)
+
+
+def _new_key(mapping: LocatedDict, key: Any, key_node: yaml.Node, loader: Any) -> str:
+    """A mapping's key as text, placed; a key met twice is an error (PyYAML keeps the last)."""
+    line, column = _position(key_node)
+    text = key if isinstance(key, str) else str(key)
+    if text in mapping:
+        raise loader.error_type(
+            f"duplicate key '{text}'", path=loader.path, line=line, column=column
+        )
+    mapping.key_positions[text] = (line, column)
+    return text
 
 
 def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> Iterator[LocatedList]:
@@ -126,16 +130,8 @@ if getattr(yaml, "__with_libyaml__", False):
             mapping = LocatedDict()
             mapping.line, mapping.column = _position(node)
             for key_node, value_node in node.value:
-                key = self.build(key_node)
-                line, column = _position(key_node)
-                if not isinstance(key, str):
-                    key = str(key)
-                if key in mapping:
-                    raise self.error_type(
-                        f"duplicate key '{key}'", path=self.path, line=line, column=column
-                    )
+                key = _new_key(mapping, self.build(key_node), key_node, self)
                 mapping[key] = self.build(value_node)
-                mapping.key_positions[key] = (line, column)
             return mapping
 
     _CLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
