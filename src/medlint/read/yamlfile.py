@@ -26,13 +26,12 @@ def load_yaml_text(text: str, *, path: str, error_type: type[MedlintError]) -> A
 
 def load_yaml_file(path: Path, *, error_type: type[MedlintError]) -> Any:
     """A YAML file that users write: a regular file of sane size (see ``read.limits``), in
-    UTF-8, parsed as :func:`load_yaml_text` does."""
+    UTF-8, parsed as :func:`load_yaml_text` does (a built-in one may come parsed already)."""
     from medlint.read.limits import MAX_SETTINGS_SIZE, PACK_HINT, read_file
-
-    data = read_file(path, MAX_SETTINGS_SIZE, error_type, PACK_HINT)
     from medlint.read.shipped import shipped_parse
 
-    shipped = shipped_parse(path, data)
+    data = read_file(path, MAX_SETTINGS_SIZE, error_type, PACK_HINT)
+    shipped = shipped_parse(path, data)  # a built-in file, as parsed ahead
     if shipped is not None:
         return shipped.value
     try:
