@@ -1,9 +1,9 @@
 """Read YAML files that users write (rule packs, the lexicon, .medlint.yaml) with line numbers.
 
-Mappings and sequences come back as :class:`LocatedDict` and :class:`LocatedList` (see
-:mod:`medlint.read.located`). A built-in file unchanged since its shipped parse was written is
-not parsed again (see :mod:`medlint.read.shipped`): PyYAML is then not even imported.
-Otherwise :mod:`medlint.read.yamlparse` parses it.
+Mappings and sequences come back located (see :mod:`medlint.read.located`). A built-in file
+unchanged since its shipped parse was written is not parsed again (see
+:mod:`medlint.read.shipped`): PyYAML is then not even imported. Otherwise
+:mod:`medlint.read.yamlparse` parses it.
 """
 
 from __future__ import annotations
@@ -12,9 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from medlint.errors import MedlintError
-from medlint.read.located import LocatedDict, LocatedList
-
-__all__ = ["LocatedDict", "LocatedList", "load_yaml_file", "load_yaml_text"]
 
 
 def load_yaml_text(text: str, *, path: str, error_type: type[MedlintError]) -> Any:

@@ -31,7 +31,9 @@ _IGNORED = (
     "COMPOUNDRIGHTHYPHENMIN",
 )
 _NO_DIGITS = str.maketrans("", "", "0123456789")
-# The lines that are no pattern: empty ones and those of _IGNORED.
+# White space at either end of a line; the lines that are no pattern: empty ones and those
+# of _IGNORED.
+_PADDING = re.compile(r"^[ \t\r\f\v]+|[ \t\r\f\v]+$", re.MULTILINE)
 _NOT_PATTERNS = re.compile(
     "^(?:" + "|".join(re.escape(prefix) for prefix in _IGNORED) + ").*$|^$", re.MULTILINE
 )
@@ -68,23 +70,17 @@ def _patterns() -> tuple[dict[str, str | Pattern], int]:
 def parse_dictionary(text: str) -> tuple[dict[str, str | Pattern], int] | None:
     """The patterns of a hyphenation dictionary's text, by letters, and their longest key; None
     for a dictionary with features this reader skips."""
+    if _padded(text):  # white space at either end of a line is no part of its pattern
+        text = _PADDING.sub("", text)
     lines = text.split("\n")
-    if lines[0].strip().upper() != "UTF-8" or "/" in text or "^^" in text:
+    if lines[0].upper() != "UTF-8" or "/" in text or "^^" in text:
         return None
-    patterns: dict[str, str | Pattern]
-    if not _padded(text):  # as shipped: one plain pattern a line
-        # 11,000 lines keyed at once, in C (digits are single bytes in UTF-8); then the few
-        # that are not patterns taken out
-        keys = text.encode("utf-8").translate(None, b"0123456789").decode("utf-8").split("\n")
-        patterns = dict(zip(keys[1:], lines[1:], strict=True))
-        for line in _NOT_PATTERNS.findall(text, len(lines[0])):
-            patterns.pop(line.translate(_NO_DIGITS), None)
-    else:
-        patterns = {}
-        for line in lines[1:]:
-            line = line.strip()
-            if line and not line.startswith(_IGNORED):
-                patterns[line.translate(_NO_DIGITS)] = line
+    # 11,000 lines keyed at once, in C (digits are single bytes in UTF-8); then the few that
+    # are not patterns taken out
+    keys = text.encode("utf-8").translate(None, b"0123456789").decode("utf-8").split("\n")
+    patterns: dict[str, str | Pattern] = dict(zip(keys[1:], lines[1:], strict=True))
+    for line in _NOT_PATTERNS.findall(text, len(lines[0])):
+        patterns.pop(line.translate(_NO_DIGITS), None)
     return patterns, max(map(len, patterns))
 
 
@@ -108,7 +104,8 @@ def _pattern(written: str) -> Pattern | None:
 
 
 def _padded(text: str) -> bool:
-    """Whether a line may have white space at either end (its pattern is the line stripped)."""
+    """Whether a line may have white space at either end (found without a pattern: the
+    shipped dictionary has none, and the pattern would cost more than the rest)."""
     return (
         any(char in text for char in "\t\r\f\v")
         or " \n" in text
