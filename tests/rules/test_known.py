@@ -55,8 +55,10 @@ def test_every_built_in_pattern_is_in_the_file(shipped_bytes: bytes) -> None:
 
 def test_the_file_round_trips() -> None:
     facts = {
-        r"cures?\s+cancer": Facts(("word", "word"), (frozenset({"cure"}), frozenset({"cancer"}))),
-        r"\d+%": Facts(("", "other"), ()),
+        r"cures?\s+cancer": Facts(
+            ("word", "word"), (frozenset({"cure"}), frozenset({"cancer"})), 4
+        ),
+        r"\d+%": Facts(("", "other"), (), 0),
     }
     assert decode(encode(facts)) == facts
 
@@ -84,7 +86,8 @@ def test_any_flipped_byte_is_caught_or_harmless(shipped_bytes: bytes) -> None:
         b"",
         b"\n",
         b"not json\n[]",
-        b'{"format": 2, "crc32": 0}\n[]',
+        b'{"format": 3, "crc32": 0}\n[]',
+        b'{"format": 2, "crc32": 1}\n[]\n',
         b'{"format": 1, "crc32": 1}\n[]\n',
     ],
 )
@@ -94,19 +97,25 @@ def test_damaged_files_are_refused(damaged: bytes) -> None:
 
 def test_entries_of_the_wrong_shape_are_refused() -> None:
     def one(entry: str) -> bytes:
-        good = encode({"x": Facts(("", ""), ())})
+        good = encode({"x": Facts(("", ""), (), 0)})
         body = f"[\n{entry}\n]\n".encode()
         return good.replace(good[good.index(b"\n") + 1 :], body)
 
     for entry in (
-        '["abc", ["word"], []]',  # one edge
-        '["abc", ["word", "letter"], []]',  # an unknown edge kind
-        '["abc", ["word", "word"], [["Cure"]]]',  # upper case: never derived
-        '["abc", ["word", "word"], [["ab"]]]',  # too short to be a required literal
-        '["abc", ["word", "word"], [[]]]',  # an empty group
-        '["abc", ["word", "word"], [["abc"], ["def"], ["ghi"]]]',  # more than two groups
-        '[1, ["word", "word"], []]',
-        '["abc", [["word"], "word"], []]',  # an unhashable edge: refused, not a crash
+        '["abc", ["word"], [], 0]',  # one edge
+        '["abc", ["word", "letter"], [], 0]',  # an unknown edge kind
+        '["abc", ["word", "word"], [["Cure"]], 0]',  # upper case: never derived
+        '["abc", ["word", "word"], [["ab"]], 0]',  # too short to be a required literal
+        '["abc", ["word", "word"], [[]], 0]',  # an empty group
+        '["abc", ["word", "word"], [["abc"], ["def"], ["ghi"]], 0]',  # more than two groups
+        '[1, ["word", "word"], [], 0]',
+        '["abc", [["word"], "word"], [], 0]',  # an unhashable edge: refused, not a crash
+        '["abc", ["word", "word"], []]',  # no lead (the first format)
+        '["abc", ["word", "word"], [], 4]',  # a lead longer than the pattern
+        '["a(b)", ["word", "word"], [], 2]',  # a lead that is not letters
+        '["abc", ["word", "word"], [], -1]',
+        '["abc", ["word", "word"], [], true]',
+        '["abc", ["word", "word"], [], 1.0]',
     ):
         raw = one(entry)
         # re-sign the body, so that only the entry's shape is wrong
@@ -138,7 +147,7 @@ def test_a_damaged_or_foreign_file_changes_no_finding(
     middle = len(shipped_bytes) // 2
     flipped = bytearray(shipped_bytes)
     flipped[middle] ^= 0x04
-    foreign = encode({"cures? everything": Facts(("word", "word"), (frozenset({"zzz"}),))})
+    foreign = encode({"cures? everything": Facts(("word", "word"), (frozenset({"zzz"}),), 4)})
     for content in (None, shipped_bytes[:middle], bytes(flipped), foreign):
         target = folder / known.FILE_NAME
         if content is None:
@@ -148,7 +157,7 @@ def test_a_damaged_or_foreign_file_changes_no_finding(
         assert _findings(paths) == expected
     # The comparison can fail: facts that lie (a literal no text holds) lose findings.
     lying = {
-        pattern: Facts(entry.edges, (frozenset({"zzzzz"}),))
+        pattern: Facts(entry.edges, (frozenset({"zzzzz"}),), entry.lead)
         for pattern, entry in (decode(shipped_bytes) or {}).items()
     }
     (folder / known.FILE_NAME).write_bytes(encode(lying))

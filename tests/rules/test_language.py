@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from helpers import medlint
 from medlint.linter import Linter
-from medlint.rules.language import Matcher, pattern_source, widen
+from medlint.rules.language import Matcher, lower_pattern, pattern_source, widen
 
 PACK = """\
 - id: T01
@@ -158,13 +158,74 @@ def test_leaving_out_the_patterns_a_text_cannot_match_changes_nothing(text: str)
 def test_a_part_of_a_list_is_compiled_alone_until_the_parts_cost_the_whole() -> None:
     matcher = Matcher(["miracle cure", "works wonders", "wonder worker"], trusted=True)
     assert matcher.search("A miracle cure.")
-    assert matcher.compiled((0,)).pattern == "(?<!\\w)(?:(?:miracle\\s+cure)(?!\\w))"
+    assert matcher.compiled((0,)).pattern == "miracle(?<!\\w.{7})(?:\\s+cure)(?!\\w)"
     assert matcher._compiled is None  # the whole list is not compiled for one part
     assert not matcher.search("Nothing here.")
     for among in [(1,), (2,), (0, 1), (1, 2)]:
         matcher.compiled(among)
     assert matcher._compiled is not None  # the parts added up to the whole: it is used now
     assert matcher.compiled((0,)) is matcher.compiled()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "lead"),
+    [
+        ("beware", 6),
+        ("scams?", 4),  # the quantified s is not part of it
+        ("be wary", 2),
+        ("FDA (?:warns|warning)", 3),
+        ("(?:health )?fraud", 0),
+        ("cure|heal", 0),  # two branches
+        ("ab*c", 1),
+        ("\\x41bc", 0),  # a letter from an escape is not written as itself
+        ("[Cc]ure", 0),
+        ("$5", 0),
+        ("x-ray", 1),
+    ],
+)
+def test_the_literal_lead_of_a_pattern(pattern: str, lead: int) -> None:
+    from medlint.rules.syntax import derive_literal_lead
+
+    assert derive_literal_lead(widen(pattern)) == lead
+
+
+def _guarded_one_by_one(patterns: tuple[str, ...]) -> str:
+    """The definition of a list's source: each pattern between its own word guards."""
+    from medlint.rules.language import _edges
+
+    return "|".join(
+        "{0}(?:{2}){1}".format(*_edges(widen(pattern)), widen(pattern)) for pattern in patterns
+    )
+
+
+def test_a_list_of_literal_led_patterns_guards_each_behind_its_lead() -> None:
+    assert pattern_source(["scams?", "be wary"]) == (
+        "scam(?<!\\w.{4})(?:s?)(?!\\w)|be(?<!\\w.{2})(?:\\s+wary)(?!\\w)"
+    )
+    # one pattern that opens otherwise: the shared guard for all
+    assert pattern_source(["scams?", "(?:health )?fraud"]).startswith("(?<!\\w)(?:")
+
+
+@settings(max_examples=60, deadline=None)
+@given(_MIXED_TEXTS, st.integers(0, 30), st.integers(0, 30))
+def test_a_list_matches_as_its_patterns_guarded_one_by_one(text: str, pos: int, cut: int) -> None:
+    """Sources written with shared guards or guards behind the lead find what each pattern
+    between its own guards finds, from any position (a search may start inside a word)."""
+    import re
+
+    from medlint.document.model import lower
+
+    lowered = lower(text)
+    endpos = max(pos, len(text) - cut)
+    for patterns, nonword in _LISTS:
+        if nonword or any("(?-i" in pattern for pattern in patterns):
+            continue
+        for part in (patterns, patterns[:1]):
+            ours = re.compile(lower_pattern(pattern_source(list(part))))
+            plain = re.compile(lower_pattern(_guarded_one_by_one(part)))
+            assert [m.span() for m in ours.finditer(lowered, pos, endpos)] == [
+                m.span() for m in plain.finditer(lowered, pos, endpos)
+            ], part
 
 
 def _widen_by_character(pattern: str) -> str:

@@ -19,7 +19,7 @@ from medlint.rules.literals import derive_required_groups
 from medlint.rules.loader import builtin_pack_paths, load_rules
 from medlint.rules.profile import builtin_spec
 from medlint.rules.schema import patterns as pattern_list
-from medlint.rules.syntax import derive_edge_kinds
+from medlint.rules.syntax import derive_edge_kinds, derive_literal_lead
 
 
 def builtin_patterns() -> set[str]:
@@ -40,7 +40,11 @@ def builtin_patterns() -> set[str]:
 
 def derive(pattern: str) -> Facts:
     """A pattern's facts, read by the parser."""
-    return Facts(derive_edge_kinds(pattern), tuple(derive_required_groups(pattern) or ()))
+    return Facts(
+        derive_edge_kinds(pattern),
+        tuple(derive_required_groups(pattern) or ()),
+        derive_literal_lead(pattern),
+    )
 
 
 def table() -> bytes:

@@ -21,16 +21,18 @@ from typing import Any, Final, NamedTuple
 from medlint.read.sealed import read_beside_packs, seal, unseal_json
 
 FILE_NAME: Final = "pattern-facts.json"
-FORMAT: Final = 1
+FORMAT: Final = 2
 _EDGES: Final = frozenset({"word", "other", ""})
 
 
 class Facts(NamedTuple):
-    """A widened pattern's edge kinds (see :func:`medlint.rules.syntax.edge_kinds`) and its
-    required literal groups, rarest first (see :func:`medlint.rules.literals.required_groups`)."""
+    """A widened pattern's edge kinds (see :func:`medlint.rules.syntax.edge_kinds`), its
+    required literal groups, rarest first (see :func:`medlint.rules.literals.required_groups`),
+    and its literal lead (see :func:`medlint.rules.syntax.literal_lead`)."""
 
     edges: tuple[str, str]
     groups: tuple[frozenset[str], ...]
+    lead: int
 
 
 def known_facts(pattern: str) -> Facts | None:
@@ -47,7 +49,9 @@ def _shipped() -> dict[str, Facts]:
 def encode(facts: dict[str, Facts]) -> bytes:
     """The file's bytes: a header line, then the body (one entry per line, sorted)."""
     lines = [
-        json.dumps([pattern, list(entry.edges), [sorted(group) for group in entry.groups]])
+        json.dumps(
+            [pattern, list(entry.edges), [sorted(group) for group in entry.groups], entry.lead]
+        )
         for pattern, entry in sorted(facts.items())
     ]
     return seal(("[\n" + ",\n".join(lines) + "\n]\n").encode("utf-8"), FORMAT)
@@ -68,10 +72,10 @@ def decode(raw: bytes) -> dict[str, Facts] | None:
 
 
 def _entry(entry: Any) -> Facts | None:
-    """One ``[pattern, [first, last], [[literal, ...], ...]]``, checked, or None."""
-    if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[0], str)):
+    """One ``[pattern, [first, last], [[literal, ...], ...], lead]``, checked, or None."""
+    if not (isinstance(entry, list) and len(entry) == 4 and isinstance(entry[0], str)):
         return None
-    _, edges, groups = entry
+    pattern, edges, groups, lead = entry
     if not (isinstance(edges, list) and len(edges) == 2):
         return None
     if not all(isinstance(edge, str) and edge in _EDGES for edge in edges):
@@ -83,7 +87,18 @@ def _entry(entry: Any) -> Facts | None:
             return None
         if not all(_is_literal(literal) for literal in group):
             return None
-    return Facts((edges[0], edges[1]), tuple(frozenset(group) for group in groups))
+    if not _is_lead(lead, pattern):
+        return None
+    return Facts((edges[0], edges[1]), tuple(frozenset(group) for group in groups), lead)
+
+
+def _is_lead(lead: Any, pattern: str) -> bool:
+    """A literal lead as the derivation gives them: the count of ASCII letters and digits
+    that open the pattern, or fewer (0: none)."""
+    if type(lead) is not int or lead < 0 or lead > len(pattern):
+        return False
+    opening = pattern[:lead]
+    return opening.isascii() and (opening.isalnum() or not opening)
 
 
 def _is_literal(literal: Any) -> bool:

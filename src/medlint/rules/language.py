@@ -59,30 +59,47 @@ def lower_pattern(source: str) -> str:
     return "".join(out)
 
 
+_WORD_START = r"(?<!\w)"
+
+
 def _edges(pattern: str) -> tuple[str, str]:
     """The word-boundary guards for one pattern: plain where its first or last character is
     surely a word character, conditional where it may not be (e.g. 'https?://', '\\[1\\]')."""
     from medlint.rules.syntax import edge_kinds
 
     first, last = edge_kinds(pattern)
-    start = {"word": r"(?<!\w)", "other": ""}.get(first, r"(?:(?<!\w)|(?!\w))")
+    start = {"word": _WORD_START, "other": ""}.get(first, r"(?:(?<!\w)|(?!\w))")
     end = {"word": r"(?!\w)", "other": ""}.get(last, r"(?:(?!\w)|(?<!\w))")
     return start, end
 
 
 def pattern_source(patterns: list[str], *, nonword: bool = False) -> str:
-    """One alternation of all patterns, each bounded by word edges unless ``nonword``.
+    r"""One alternation of all patterns, each bounded by word edges unless ``nonword``.
 
     Neighbouring patterns with the same start guard share one: ``G(?:a)E|G(?:b)E`` and
     ``G(?:(?:a)E|(?:b)E)`` match alike (the guard only looks at the position), but the shared
     guard rejects a position inside a word once instead of once per pattern, and ``re`` then
-    skips each pattern whose first letter is not the one at hand: 5x faster on prose."""
+    skips each pattern whose first letter is not the one at hand: 5x faster on prose.
+
+    But a regex that opens with a look-behind is tried at every position of the text, while
+    one that opens with a literal is found by ``re``'s fast search for it (one pattern alone,
+    as ``search`` compiles them, 20x faster), and one of literal-led branches is tried only
+    where a branch's first letter is. So when every pattern opens with letters (its
+    :func:`~medlint.rules.syntax.literal_lead`, ``scam`` of ``scams?``), each is written
+    ``scam(?<!\w.{4})(?:s?)(?!\w)``: the same matches, the guard looking back past the lead."""
     if nonword:
         return "|".join(f"(?:{widen(pattern)})" for pattern in patterns)
+    from medlint.rules.syntax import literal_lead
+
+    guarded = [(wide, *_edges(wide)) for wide in map(widen, patterns)]
+    leads = [literal_lead(wide) if start == _WORD_START else 0 for wide, start, _ in guarded]
+    if all(leads):  # each pattern guards its start behind its lead: see the docstring
+        return "|".join(
+            f"{wide[:lead]}(?<!\\w.{{{lead}}})(?:{wide[lead:]}){end}"
+            for (wide, _, end), lead in zip(guarded, leads, strict=True)
+        )
     runs: list[tuple[str, list[str]]] = []  # (start guard, the patterns that share it)
-    for pattern in patterns:
-        wide = widen(pattern)
-        start, end = _edges(wide)
+    for wide, start, end in guarded:
         if not runs or runs[-1][0] != start:
             runs.append((start, []))
         runs[-1][1].append(f"(?:{wide}){end}")

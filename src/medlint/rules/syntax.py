@@ -301,6 +301,36 @@ def _edge_sequence(items: Sequence_, last: bool) -> tuple[set[str], bool]:
     return kinds, True
 
 
+def literal_lead(pattern: str) -> int:
+    """How many ASCII letters and digits open every match of the pattern, written as plain
+    literals no quantifier applies to (4 for ``scams?``, 2 for ``be wary``), 0 when it opens
+    otherwise or has more than one branch. ``re`` finds a pattern that opens with a literal far
+    faster than one that opens with a look-behind (see :func:`medlint.rules.language.
+    pattern_source`). A built-in pattern's is known ahead."""
+    known = known_facts(pattern)
+    return known.lead if known is not None else derive_literal_lead(pattern)
+
+
+def derive_literal_lead(pattern: str) -> int:
+    """:func:`literal_lead`, read from the pattern's tree."""
+    try:
+        tree = parse(pattern)
+    except Unsupported:
+        return 0
+    if len(tree.branches) != 1:
+        return 0
+    opening = ""
+    for node in tree.branches[0]:
+        if not isinstance(node, Char):
+            break
+        opening += node.char
+    count = 0
+    while count < len(opening) and opening[count].isascii() and opening[count].isalnum():
+        count += 1
+    # as written: a letter the parser read from an escape (\x41) does not count
+    return count if pattern.startswith(opening[:count]) else 0
+
+
 def edge_kinds(pattern: str) -> tuple[str, str]:
     """How a pattern's matches start and end: 'word' (surely a word character), 'other'
     (surely not), or '' (either, or unknown). A built-in pattern's are known ahead."""
