@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from helpers import medlint
 from medlint.linter import Linter
 from medlint.rules.language import Matcher, lower_pattern, pattern_source, widen
+from medlint.rules.profile import builtin_spec
 
 PACK = """\
 - id: T01
@@ -153,6 +154,35 @@ def test_leaving_out_the_patterns_a_text_cannot_match_changes_nothing(text: str)
         among = part.possible(fold(lower(text)))
         narrowed = [m.span() for m in part.finditer(text, lower(text), 0, len(text), None, among)]
         assert narrowed == _spans(whole, text), patterns
+
+
+_PROFILE_LISTS = [(matcher.patterns, False) for matcher in builtin_spec().patterns.values()]
+
+
+@settings(max_examples=60, deadline=None)
+@given(_MIXED_TEXTS)
+def test_the_matches_of_a_whole_text_are_the_alternation_s(text: str) -> None:
+    """``matches`` finds each pattern alone and merges: the same matches as the alternation."""
+    from medlint.document.model import lower
+
+    for patterns, nonword in [*_LISTS, *_PROFILE_LISTS]:
+        matcher = Matcher(patterns, nonword=nonword, trusted=True)
+        found = [m.span() for m in matcher.matches(text, lower(text))]
+        assert found == _spans(Matcher(patterns, nonword=nonword, trusted=True), text), patterns
+
+
+def test_matches_merges_overlapping_patterns_as_the_alternation_does() -> None:
+    # 'at our' wins at its start; 'our clinic' then starts inside it and is not a match
+    matcher = Matcher(["our clinic", "at our", "clinic"], trusted=True)
+    text = "Come at our clinic, our clinic."
+    spans = [m.span() for m in matcher.matches(text, text.lower())]
+    assert spans == _spans(matcher, text) == [(5, 11), (12, 18), (20, 30)]
+    assert matcher._never_empty
+    # a pattern that may match nothing: the list runs as one alternation
+    maybe_empty = Matcher(["x*"], trusted=True)
+    assert not maybe_empty._never_empty
+    found = [m.span() for m in maybe_empty.matches("ab ab", "ab ab")]
+    assert found == _spans(maybe_empty, "ab ab") == [(0, 0), (2, 2), (3, 3), (5, 5)]
 
 
 def test_a_part_of_a_list_is_compiled_alone_until_the_parts_cost_the_whole() -> None:

@@ -214,7 +214,7 @@ class Matcher:
         if not among:
             return False
         subject = text if self.cased else lowered
-        for index in among:
+        for index in sorted(among, key=self._search_order.__getitem__):
             pattern = self._single(index)
             if self.trusted:
                 found = pattern.search(subject)
@@ -223,6 +223,58 @@ class Matcher:
             if found is not None:
                 return True
         return False
+
+    def matches(self, text: str, lowered: str) -> Iterator[Any]:
+        """The matches of the whole list in the whole of ``text`` (``lowered``: its
+        :func:`lower`), as :meth:`finditer` gives them, found by the patterns alone.
+
+        The alternation's next match is the leftmost of its patterns' next matches (the first
+        pattern's on a tie), so each possible pattern is searched alone, from where the last
+        match ended, only when its own next match is behind that. A literal-led pattern alone
+        is found by ``re``'s fast search (see :func:`pattern_source`): 2x faster on a page than
+        the alternation. A pattern that may match nothing (no literal, no known first edge)
+        could repeat an empty match: such a list, or a user's, runs as one alternation."""
+        if not (self.trusted and self._never_empty):
+            yield from self.finditer(text, lowered, 0, len(text), None)
+            return
+        subject = text if self.cased else lowered
+        singles = [self._single(index) for index in self.possible(fold(lowered))]
+        ahead = [single.search(subject) for single in singles]
+        pos = 0
+        while True:
+            best = None
+            for place, found in enumerate(ahead):
+                if found is not None and found.start() < pos:
+                    found = ahead[place] = singles[place].search(subject, pos)
+                if found is not None and (best is None or found.start() < best.start()):
+                    best = found
+            if best is None:
+                return
+            yield best
+            pos = best.end()
+
+    @cached_property
+    def _search_order(self) -> tuple[int, ...]:
+        """Each pattern's turn in a search: those led by a literal first (found fast)."""
+        from medlint.rules.syntax import literal_lead
+
+        leads = [literal_lead(widen(pattern)) for pattern in self.patterns]
+        order = sorted(range(len(leads)), key=lambda index: (not leads[index], index))
+        turns = [0] * len(order)
+        for turn, index in enumerate(order):
+            turns[index] = turn
+        return tuple(turns)
+
+    @cached_property
+    def _never_empty(self) -> bool:
+        """Whether every match of every pattern holds a character: a required literal, or a
+        first character of a known kind."""
+        from medlint.rules.syntax import edge_kinds
+
+        return all(
+            literals is not None or edge_kinds(widen(pattern))[0] != ""
+            for pattern, literals in zip(self.patterns, self._required, strict=True)
+        )
 
     def _single(self, index: int) -> Any:
         """Pattern ``index`` alone, compiled once: a search asks whether any pattern occurs, so
@@ -241,13 +293,22 @@ class Matcher:
     def possible(self, folded: str) -> tuple[int, ...]:
         """The patterns that can match in a text (given as :func:`fold` of its lower case):
         those without literals, and those whose literals it holds."""
-        required = self._required
+        found = set(self._always)
+        selector = self._literal_selector()
+        if selector:
+            for _, indexes in selector.iter(folded):
+                found.update(indexes)
+        return tuple(sorted(found))
+
+    def _literal_selector(self) -> Any:
+        """An Aho-Corasick automaton of the patterns' literals, each to the patterns that
+        require it; False when no pattern has literals."""
         if self._selector is None:
             import ahocorasick
 
             selector = ahocorasick.Automaton()
             holders: dict[str, list[int]] = {}
-            for index, literals in enumerate(required):
+            for index, literals in enumerate(self._required):
                 for literal in literals or ():
                     holders.setdefault(literal, []).append(index)
             for literal, indexes in holders.items():
@@ -255,11 +316,7 @@ class Matcher:
             if holders:
                 selector.make_automaton()
             self._selector = selector if holders else False
-        found = set(self._always)
-        if self._selector:
-            for _, indexes in self._selector.iter(folded):
-                found.update(indexes)
-        return tuple(sorted(found))
+        return self._selector
 
 
 def matcher_for(options: Mapping[str, Any], key: str, trusted: bool) -> Matcher:

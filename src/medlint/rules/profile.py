@@ -72,7 +72,7 @@ class ProfileSpec:
             lowered = lower(prose)
         for name, pattern in self.patterns.items():
             found = into.setdefault(name, {})
-            for match in pattern.finditer(prose, lowered, 0, len(prose), None):
+            for match in pattern.matches(prose, lowered):
                 key = " ".join(match.group().lower().split())
                 found[key] = found.get(key, 0) + 1
 
