@@ -50,6 +50,10 @@ def marked_line(line: str, start: int, end: int | None) -> tuple[str, int, int]:
     is at least one column long."""
     start = max(0, min(start, len(line)))
     end = len(line) if end is None else max(start, min(end, len(line)))
+    if len(line) <= MAX_LINE and line.isprintable():  # most lines: shown as they are, whole
+        if line.isascii():
+            return line, start, max(1, end - start)
+        return line, _width(line[:start]), max(1, _width(line[start:end]))
     first, last = 0, len(line)
     if len(line) > MAX_LINE:
         first = max(0, start - WINDOW)
@@ -63,8 +67,8 @@ def marked_line(line: str, start: int, end: int | None) -> tuple[str, int, int]:
 
 
 def _escaped(text: str) -> str:
-    """``text`` as printed; printable ASCII (most of any line) is itself, found in C."""
-    if text.isascii() and text.isprintable():
+    """``text`` as printed; printable text (most of any line) is itself, found in C."""
+    if text.isprintable():  # no control or format character, no tab: nothing to escape
         return text
     return _NOT_PLAIN.sub(lambda m: _shown(m.group()), text)
 
