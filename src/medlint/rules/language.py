@@ -13,6 +13,7 @@ from functools import cache, cached_property, lru_cache, partial
 from typing import Any
 
 from medlint.document.model import fold, lower
+from medlint.rules.present import LONG, SHARED
 
 FLAGS = 2 | 256  # regex.IGNORECASE | regex.VERSION0 (regex is imported only when needed)
 
@@ -137,7 +138,7 @@ class Matcher:
         self._parts: dict[tuple[int, ...], Any] = {}  # part-lists compiled, by pattern indexes
         self._parts_size = 0  # their sources' length, all told
         self._singles: dict[int, Any] = {}  # patterns compiled alone, for search
-        self._selector: Any = None  # literal -> the patterns requiring it (an Aho-Corasick)
+        self._selector: tuple[dict[str, tuple[int, ...]], Any] | None = None  # _literal_selector
 
     @cached_property
     def source(self) -> str:
@@ -292,30 +293,36 @@ class Matcher:
 
     def possible(self, folded: str) -> tuple[int, ...]:
         """The patterns that can match in a text (given as :func:`fold` of its lower case):
-        those without literals, and those whose literals it holds."""
+        those without literals, and those whose literals it holds (in a long text, found for
+        every list at once: see :mod:`medlint.rules.present`)."""
         found = set(self._always)
-        selector = self._literal_selector()
-        if selector:
+        holders, selector = self._literal_selector()
+        if len(folded) >= LONG and holders:
+            for literal in SHARED.present(folded).intersection(holders):
+                found.update(holders[literal])
+        elif selector:
             for _, indexes in selector.iter(folded):
                 found.update(indexes)
         return tuple(sorted(found))
 
-    def _literal_selector(self) -> Any:
-        """An Aho-Corasick automaton of the patterns' literals, each to the patterns that
-        require it; False when no pattern has literals."""
+    def _literal_selector(self) -> tuple[dict[str, tuple[int, ...]], Any]:
+        """Each literal of the patterns to the patterns that require it, and an Aho-Corasick
+        automaton of them (None when no pattern has literals)."""
         if self._selector is None:
             import ahocorasick
 
-            selector = ahocorasick.Automaton()
-            holders: dict[str, list[int]] = {}
+            holders: dict[str, tuple[int, ...]] = {}
             for index, literals in enumerate(self._required):
                 for literal in literals or ():
-                    holders.setdefault(literal, []).append(index)
-            for literal, indexes in holders.items():
-                selector.add_word(literal, tuple(indexes))
+                    holders[literal] = (*holders.get(literal, ()), index)
+            selector = None
             if holders:
+                selector = ahocorasick.Automaton()
+                for literal, indexes in holders.items():
+                    selector.add_word(literal, indexes)
                 selector.make_automaton()
-            self._selector = selector if holders else False
+                SHARED.add(holders)
+            self._selector = (holders, selector)
         return self._selector
 
 
