@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import medlint
+from medlint.config import Config, _any_may_match, _glob_match
 
 DRAFT = (
     "Our stem cells cure MS.\nThis innovative therapy is new.\nOur treatment is completely safe.\n"
@@ -126,3 +130,33 @@ def test_readability_grade_sets_rd01_threshold(tmp_path: Path) -> None:
     )
     _, findings, _ = run("dense.md", cwd=tmp_path)
     assert findings == []
+
+
+_PATH_PARTS = st.sampled_from(["docs", "drafts", ".venv", "node_modules", "a.md", "b.html", "x"])
+_GLOBS = st.sampled_from(
+    ["drafts", "drafts/", "*.html", "docs/**", "**/x", ".*", "node_modules", "a?md", "[ab].md"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PATH_PARTS, min_size=1, max_size=4), st.lists(_GLOBS, max_size=5), st.booleans())
+def test_the_exclude_screen_answers_as_each_glob_does(
+    parts: list[str], patterns: list[str], folder: bool
+) -> None:
+    """One regex per subject says whether any pattern matches, as the patterns one by one."""
+    relative = PurePosixPath(*parts)
+    one_by_one = any(
+        _glob_match(relative, pattern.rstrip("/"))
+        for pattern in patterns
+        if folder or not pattern.endswith("/")
+    )
+    screen = _any_may_match(tuple(patterns), folder)
+    assert screen(relative.name, str(relative)) == one_by_one
+
+
+def test_exclude_names_the_first_pattern_that_matches(tmp_path: Path) -> None:
+    config = Config(root=tmp_path, exclude=("*.txt", "drafts/", "drafts/**"))
+    assert config.excluded(tmp_path / "drafts" / "a.md") == "drafts/"
+    assert config.excluded(tmp_path / "drafts", is_dir=False) is None  # a file: not drafts/
+    assert config.excluded(tmp_path / "notes" / "a.txt") == "*.txt"
+    assert config.excluded(tmp_path / "notes" / "a.md") is None

@@ -23,7 +23,11 @@ Keys::
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import fnmatch
+import os
+import re
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -106,6 +110,8 @@ class Config(NamedTuple):
         for depth in range(1, len(parts) + 1):
             relative = PurePosixPath(*parts[:depth])
             folder = depth < len(parts) or is_dir
+            if not _any_may_match(patterns, folder)(relative.name, str(relative)):
+                continue  # most paths: no pattern matches, known in one test
             for pattern in patterns:
                 if pattern.endswith("/") and not folder:
                     continue
@@ -128,9 +134,36 @@ class Config(NamedTuple):
         return tuple(result)
 
 
-def _glob_match(path: PurePosixPath, pattern: str) -> bool:
-    import fnmatch
+@lru_cache(maxsize=64)
+def _any_may_match(patterns: tuple[str, ...], folder: bool) -> Callable[[str, str], bool]:
+    """Whether one of the exclude ``patterns`` matches a path (its name, its whole relative
+    text) as :func:`_glob_match` would: one regex per subject of every pattern's glob."""
+    names: list[str] = []
+    texts: list[str] = []
+    for pattern in patterns:
+        if pattern.endswith("/") and not folder:
+            continue
+        pattern = os.path.normcase(pattern.rstrip("/"))
+        if "/" not in pattern:
+            names.append(pattern)
+            texts.append(pattern)
+        else:
+            texts += [pattern.replace("**/", "*"), pattern]
+    name = _globs_regex(names)
+    text = _globs_regex(texts)
+    return lambda path_name, path_text: bool(
+        name(os.path.normcase(path_name)) or text(os.path.normcase(path_text))
+    )
 
+
+def _globs_regex(globs: list[str]) -> Callable[[str], object]:
+    """A test of whether a text matches one of the globs, as ``fnmatch`` reads them."""
+    if not globs:
+        return lambda text: None
+    return re.compile("|".join(fnmatch.translate(glob) for glob in globs)).match
+
+
+def _glob_match(path: PurePosixPath, pattern: str) -> bool:
     text = str(path)
     if "/" not in pattern.rstrip("/"):
         return fnmatch.fnmatch(path.name, pattern) or fnmatch.fnmatch(text, pattern)
