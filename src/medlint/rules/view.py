@@ -62,6 +62,7 @@ class Scan:
         self._paragraph_sentences: dict[int, range] | None = None
         self._excused: dict[tuple[int, str, int], bool] = {}
         self._found: dict[tuple[int, str], bool] = {}  # (matcher, text) -> does it occur
+        self._neighbourhoods: dict[tuple[str, int], str] = {}  # (scope, sentence) -> its text
         # Across the cuts of a text read in chunks (set by :func:`link`): the sentence before
         # this chunk (its text, and the source from it to the cut), the source after the cut
         # to the end of the next chunk's first sentence, and the next chunk's first line with
@@ -149,6 +150,15 @@ class Scan:
         document = self.document
         if scope == "document":
             return document.text
+        key = (scope, index)
+        found = self._neighbourhoods.get(key)
+        if found is None:
+            found = self._neighbourhoods[key] = self._neighbourhood(index, scope)
+        return found
+
+    def _neighbourhood(self, index: int, scope: str) -> str:
+        """:meth:`neighbourhood`, worked out (each rule with an excuse asks it anew)."""
+        document = self.document
         first_index, last_index = self.scope_of(index, scope)
         start, stop = self.reach(first_index, last_index)
         if scope != "neighbours" or (self.before is None and not self.after):
