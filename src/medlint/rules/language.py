@@ -208,9 +208,10 @@ class Matcher:
 
         return find
 
-    def search(self, text: str, timeout: float | None = None) -> bool:
-        """Whether the pattern occurs in ``text``."""
-        lowered = lower(text)
+    def search(self, text: str, timeout: float | None = None, lowered: str | None = None) -> bool:
+        """Whether the pattern occurs in ``text`` (``lowered``: its :func:`lower`, if known)."""
+        if lowered is None:
+            lowered = lower(text)
         among = self.possible(fold(lowered))
         if not among:
             return False

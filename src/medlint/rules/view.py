@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from medlint.context.lexicon import Assessment, Cue, Lexicon
@@ -101,6 +102,12 @@ class Scan:
             shown=" ".join(document.prose[start:end].split()),
             sentence=document.sentences[index].text if index is not None else "",
         )
+
+    @cached_property
+    def source_lowered(self) -> str:
+        """The chunk's whole source text lower-cased, for the lists looked for anywhere in it
+        (whole-page requirements and excuses): lower-cased once, not once per list."""
+        return lower(self.document.text)
 
     def sentence_index(self, offset: int) -> int | None:
         """Index of the sentence that contains prose ``offset``, if any."""
@@ -212,7 +219,10 @@ class Scan:
             key = (id(matcher), scope, part)
         found = self._excused.get(key)
         if found is None:
-            found = matcher.search(self.neighbourhood(index, scope), self.timeout)
+            if scope == "document":
+                found = matcher.search(self.document.text, self.timeout, self.source_lowered)
+            else:
+                found = matcher.search(self.neighbourhood(index, scope), self.timeout)
             self._excused[key] = found
         return found
 

@@ -58,7 +58,7 @@ class DocumentChecker:
         if state["satisfied"]:
             return
         # The source, not the prose: a link target or an href counts as a citation.
-        if self.requires.search(scan.document.text, timeout=scan.timeout):
+        if self.requires.search(scan.document.text, scan.timeout, scan.source_lowered):
             state["satisfied"] = True
             return
         if state["first"] is None:
