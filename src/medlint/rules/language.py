@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache, cached_property, lru_cache, partial
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from medlint.document.model import fold, lower
 from medlint.rules.present import LONG, SHARED
 
+_VALUE = itemgetter(1)  # of an automaton's hit: (where it ends, its value)
 FLAGS = 2 | 256  # regex.IGNORECASE | regex.VERSION0 (regex is imported only when needed)
 
 
@@ -139,6 +142,7 @@ class Matcher:
         self._parts_size = 0  # their sources' length, all told
         self._singles: dict[int, Any] = {}  # patterns compiled alone, for search
         self._selector: tuple[dict[str, tuple[int, ...]], Any] | None = None  # _literal_selector
+        self._reads_long_texts = False  # its literals are in the shared automaton (possible)
 
     @cached_property
     def source(self) -> str:
@@ -299,11 +303,13 @@ class Matcher:
         found = set(self._always)
         holders, selector = self._literal_selector()
         if len(folded) >= LONG and holders:
+            if not self._reads_long_texts:  # the shared automaton holds the literals of the
+                SHARED.add(holders)  # lists that read long texts, the fewer the faster
+                self._reads_long_texts = True
             for literal in SHARED.present(folded).intersection(holders):
                 found.update(holders[literal])
-        elif selector:
-            for _, indexes in selector.iter(folded):
-                found.update(indexes)
+        elif selector:  # each hit's patterns, read in C
+            found.update(chain.from_iterable(map(_VALUE, selector.iter(folded))))
         return tuple(sorted(found))
 
     def _literal_selector(self) -> tuple[dict[str, tuple[int, ...]], Any]:
@@ -322,7 +328,6 @@ class Matcher:
                 for literal, indexes in holders.items():
                     selector.add_word(literal, indexes)
                 selector.make_automaton()
-                SHARED.add(holders)
             self._selector = (holders, selector)
         return self._selector
 

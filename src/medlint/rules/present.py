@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any, Final
 
 LONG: Final = 2000  # characters: a text this long is read once for all lists
+_VALUE: Final = itemgetter(1)  # of an automaton's hit: (where it ends, the literal)
 REMEMBERED: Final = 4  # long texts whose answers are kept (a page's text and its prose)
 
 
@@ -49,7 +51,7 @@ class LiteralIndex:
         if found is None:
             if automaton is None:
                 automaton = self._automaton()
-            found = frozenset([literal for _, literal in automaton.iter(folded)])
+            found = frozenset(map(_VALUE, automaton.iter(folded)))  # each hit read in C
             if len(answers) >= REMEMBERED:
                 answers.pop(next(iter(answers)), None)  # the oldest
             answers[folded] = found
