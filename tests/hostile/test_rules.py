@@ -132,9 +132,11 @@ def test_a_document_wide_excuse_is_looked_for_once_per_chunk(
     searched: list[int] = []
     search = Matcher.search
 
-    def counted(self: Matcher, text: str, timeout: float | None = None) -> bool:
+    def counted(
+        self: Matcher, text: str, timeout: float | None = None, lowered: str | None = None
+    ) -> bool:
         searched.append(len(text))
-        return search(self, text, timeout)
+        return search(self, text, timeout, lowered)
 
     monkeypatch.setattr(Matcher, "search", counted)
     findings = linter.lint_text("Stem cells cure MS.\n" * 300, format="markdown")
