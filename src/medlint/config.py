@@ -137,20 +137,13 @@ class Config(NamedTuple):
 @lru_cache(maxsize=64)
 def _any_may_match(patterns: tuple[str, ...], folder: bool) -> Callable[[str, str], bool]:
     """Whether one of the exclude ``patterns`` matches a path (its name, its whole relative
-    text) as :func:`_glob_match` would: one regex per subject of every pattern's glob."""
-    names: list[str] = []
-    texts: list[str] = []
+    text) as :func:`_glob_match` would: one regex per subject of every pattern's globs."""
+    globs: dict[bool, list[str]] = {True: [], False: []}  # on the name?, its globs
     for pattern in patterns:
-        if pattern.endswith("/") and not folder:
-            continue
-        pattern = os.path.normcase(pattern.rstrip("/"))
-        if "/" not in pattern:
-            names.append(pattern)
-            texts.append(pattern)
-        else:
-            texts += [pattern.replace("**/", "*"), pattern]
-    name = _globs_regex(names)
-    text = _globs_regex(texts)
+        if folder or not pattern.endswith("/"):
+            for on_name, glob in _globs(pattern.rstrip("/")):
+                globs[on_name].append(os.path.normcase(glob))
+    name, text = _globs_regex(globs[True]), _globs_regex(globs[False])
     return lambda path_name, path_text: bool(
         name(os.path.normcase(path_name)) or text(os.path.normcase(path_text))
     )
@@ -163,14 +156,22 @@ def _globs_regex(globs: list[str]) -> Callable[[str], object]:
     return re.compile("|".join(fnmatch.translate(glob) for glob in globs)).match
 
 
-def _glob_match(path: PurePosixPath, pattern: str) -> bool:
-    text = str(path)
+def _globs(pattern: str) -> list[tuple[bool, str]]:
+    """What a path must match for ``pattern``, one of: (whether on its name rather than its
+    whole relative text, a glob). A pattern without '/' matches a name at any depth."""
     if "/" not in pattern.rstrip("/"):
-        return fnmatch.fnmatch(path.name, pattern) or fnmatch.fnmatch(text, pattern)
+        return [(True, pattern), (False, pattern)]
     if pattern.endswith("/"):
         pattern += "**"
     # fnmatch's * already crosses '/', so '**' works as a recursive wildcard.
-    return fnmatch.fnmatch(text, pattern.replace("**/", "*")) or fnmatch.fnmatch(text, pattern)
+    return [(False, pattern.replace("**/", "*")), (False, pattern)]
+
+
+def _glob_match(path: PurePosixPath, pattern: str) -> bool:
+    return any(
+        fnmatch.fnmatch(path.name if on_name else str(path), glob)
+        for on_name, glob in _globs(pattern)
+    )
 
 
 def find_config(start: Path) -> Path | None:

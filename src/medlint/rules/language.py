@@ -220,7 +220,8 @@ class Matcher:
         if not among:
             return False
         subject = text if self.cased else lowered
-        for index in sorted(among, key=self._search_order.__getitem__):
+        # literal-led patterns first, as found fast (the sort is stable: in order otherwise)
+        for index in sorted(among, key=self._unled.__getitem__):
             pattern = self._single(index)
             if self.trusted:
                 found = pattern.search(subject)
@@ -260,16 +261,11 @@ class Matcher:
             pos = best.end()
 
     @cached_property
-    def _search_order(self) -> tuple[int, ...]:
-        """Each pattern's turn in a search: those led by a literal first (found fast)."""
+    def _unled(self) -> tuple[bool, ...]:
+        """Whether each pattern opens otherwise than with letters (slower to search for)."""
         from medlint.rules.syntax import literal_lead
 
-        leads = [literal_lead(widen(pattern)) for pattern in self.patterns]
-        order = sorted(range(len(leads)), key=lambda index: (not leads[index], index))
-        turns = [0] * len(order)
-        for turn, index in enumerate(order):
-            turns[index] = turn
-        return tuple(turns)
+        return tuple(not literal_lead(widen(pattern)) for pattern in self.patterns)
 
     @cached_property
     def _never_empty(self) -> bool:

@@ -104,10 +104,14 @@ class Scan:
         )
 
     @cached_property
-    def source_lowered(self) -> str:
-        """The chunk's whole source text lower-cased, for the lists looked for anywhere in it
-        (whole-page requirements and excuses): lower-cased once, not once per list."""
+    def _source_lowered(self) -> str:
+        """The chunk's whole source text lower-cased, once for every list looked for in it."""
         return lower(self.document.text)
+
+    def in_source(self, matcher: Matcher) -> bool:
+        """Whether ``matcher`` occurs anywhere in the chunk's source text: a page-wide
+        requirement (``kind: document``) or excuse (``unless_scope: document``)."""
+        return matcher.search(self.document.text, self.timeout, self._source_lowered)
 
     def sentence_index(self, offset: int) -> int | None:
         """Index of the sentence that contains prose ``offset``, if any."""
@@ -151,12 +155,9 @@ class Scan:
         """The source text a rule's excuse (``unless``) is looked for in.
 
         Source, not prose: a Markdown link's URL or an HTML ``href`` is a citation even though
-        the rules never read it as prose. ``document`` is the chunk's whole text (the engine
-        looks for it once per chunk, see :meth:`excused`).
+        the rules never read it as prose. Scopes ``sentence``, ``neighbours`` and
+        ``paragraph`` (``document`` is :meth:`in_source`).
         """
-        document = self.document
-        if scope == "document":
-            return document.text
         key = (scope, index)
         found = self._neighbourhoods.get(key)
         if found is None:
@@ -220,7 +221,7 @@ class Scan:
         found = self._excused.get(key)
         if found is None:
             if scope == "document":
-                found = matcher.search(self.document.text, self.timeout, self.source_lowered)
+                found = self.in_source(matcher)
             else:
                 found = matcher.search(self.neighbourhood(index, scope), self.timeout)
             self._excused[key] = found

@@ -58,7 +58,7 @@ class DocumentChecker:
         if state["satisfied"]:
             return
         # The source, not the prose: a link target or an href counts as a citation.
-        if self.requires.search(scan.document.text, scan.timeout, scan.source_lowered):
+        if scan.in_source(self.requires):
             state["satisfied"] = True
             return
         if state["first"] is None:
