@@ -61,3 +61,16 @@ def test_what_is_left_to_do_at_exit_is_done(tmp_path: Path, setup: str) -> None:
     script += "from medlint.cli import entry\nentry()\n"
     done = _process("-c", script, cwd=tmp_path)
     assert (done.returncode, (tmp_path / "ran").exists()) == (1, True)
+
+
+def test_a_report_written_to_a_file_is_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "draft.md").write_text(CLAIM * 400, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = ["check", "--isolated", "--format", "json", "draft.md", "--output-file"]
+    done = _process("-m", "medlint", *args, "process.json", cwd=tmp_path)
+    assert (done.returncode, medlint([*args, "runner.json"])[0]) == (1, 1)
+    written = (tmp_path / "process.json").read_text(encoding="utf-8")
+    assert written == (tmp_path / "runner.json").read_text(encoding="utf-8")
+    assert written.count('"rule": "OC01"') >= 400
