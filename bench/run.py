@@ -4,13 +4,13 @@
     python bench/corpus.py                   # build bench/corpus (deterministic)
     python bench/run.py [--runs 5] [--big-runs 3] [--no-proselint]
 
-Each scenario runs each tool several times as a fresh process; the table shows the median wall
-time and the peak resident memory of the process (from wait4). medlint runs with every built-in
-rule enabled (``--extend-select ALL``) and ``--isolated``; each tool runs once untimed first, so
-that both have their bytecode (medlint keeps nothing else on disk). proselint runs with its
-``max_errors`` limit lifted (checked), or it stops after 1,000 findings. The targets printed
-are issue 16's (at least 5x proselint on the 1,000 files and 3.5x on the 20 MB file, one 5 KB
-file in at most 0.12 s).
+Each scenario runs each tool several times as a fresh process, the two tools taking turns; the
+table shows the median wall time and the peak resident memory of the process (from wait4).
+medlint runs with every built-in rule enabled (``--extend-select ALL``) and ``--isolated``; each
+tool runs once untimed first, so that both have their bytecode (medlint keeps nothing else on
+disk). proselint runs with its ``max_errors`` limit lifted (checked), or it stops after 1,000
+findings. The targets printed are issue 16's (at least 5x proselint on the 1,000 files and
+3.5x on the 20 MB file, one 5 KB file in at most 0.12 s).
 """
 
 from __future__ import annotations
@@ -47,20 +47,38 @@ ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTEC
 
 
 def measure(command: list[str], runs: int) -> Timing:
-    times, peaks, cpus = [], [], []
+    return measure_each([command], runs)[0]
+
+
+def measure_each(commands: list[list[str]], runs: int) -> list[Timing]:
+    """Each command's timing over ``runs`` runs, the commands taking turns run by run: a
+    machine whose speed drifts (a shared host) slows them alike, so their ratio holds."""
+    samples: list[list[tuple[float, float, float]]] = [[] for _ in commands]
     for _ in range(runs):
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENVIRONMENT
+        for command, found in zip(commands, samples, strict=True):
+            found.append(_run_once(command))
+    return [
+        Timing(
+            statistics.median(seconds for seconds, _, _ in found),
+            max(peak for _, peak, _ in found),
+            statistics.median(cpu for _, _, cpu in found),
         )
-        _, status, usage = os.wait4(process.pid, 0)
-        times.append(time.perf_counter() - start)
-        peaks.append(usage.ru_maxrss / 1024)
-        # wait4 counts the workers the process waited for as part of it.
-        cpus.append(usage.ru_utime + usage.ru_stime)
-        if os.waitstatus_to_exitcode(status) not in (0, 1):
-            raise SystemExit(f"{command[0]} failed ({status}): {' '.join(command)}")
-    return Timing(statistics.median(times), max(peaks), statistics.median(cpus))
+        for found in samples
+    ]
+
+
+def _run_once(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, peak resident MB and CPU seconds of one run of ``command``."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENVIRONMENT
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{command[0]} failed ({status}): {' '.join(command)}")
+    # wait4 counts the workers the process waited for as part of it.
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def tool(name: str) -> str:
@@ -158,8 +176,10 @@ def main() -> int:
     results: dict[str, tuple[Timing, Timing | None]] = {}
     print(f"{'scenario':<28} {'medlint':>18} {'proselint':>18} {'ratio':>7}")
     for label, paths, runs in scenarios:
-        ours = measure(medlint + paths, runs)
-        theirs = measure(proselint + paths, runs) if proselint else None
+        if proselint:
+            ours, theirs = measure_each([medlint + paths, proselint + paths], runs)
+        else:
+            ours, theirs = measure(medlint + paths, runs), None
         results[label] = (ours, theirs)
         ratio = f"{theirs.seconds / ours.seconds:6.1f}x" if theirs else ""
         them = f"{theirs.seconds:7.2f} s {theirs.peak_mb:5.0f} MB" if theirs else ""
