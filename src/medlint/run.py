@@ -371,7 +371,7 @@ def _parallel(
     from concurrent.futures import ProcessPoolExecutor
 
     files = [item for item in inputs if isinstance(item, Path)]
-    named = [[str(file) for file in batch] for batch in batches(files)]
+    named = [[str(file) for file in batch] for batch in batches(files, jobs)]
     _WORKER[:] = [runner]  # what forked workers start from (see _start_worker)
     try:
         with ProcessPoolExecutor(

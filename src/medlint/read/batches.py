@@ -22,8 +22,17 @@ def file_size(file: Path) -> int:
         return 0
 
 
-def batches(files: Sequence[Path]) -> Iterator[list[Path]]:
-    """Consecutive files in batches of at most BATCH_FILES and BATCH_BYTES."""
+def batches(files: Sequence[Path], workers: int = 1) -> Iterator[list[Path]]:
+    """Consecutive files in batches of at most BATCH_FILES and BATCH_BYTES. For ``workers``
+    taking batches as they come free, the last ``workers`` batches are cut in four: the
+    workers then finish together, where a whole batch read last leaves the others idle."""
+    found = list(_batched(files))
+    if workers > 1:
+        found[-workers:] = [part for batch in found[-workers:] for part in _quarters(batch)]
+    return iter(found)
+
+
+def _batched(files: Sequence[Path]) -> Iterator[list[Path]]:
     batch: list[Path] = []
     size = 0
     for file in files:
@@ -35,6 +44,12 @@ def batches(files: Sequence[Path]) -> Iterator[list[Path]]:
         size += length
     if batch:
         yield batch
+
+
+def _quarters(batch: list[Path]) -> list[list[Path]]:
+    """A batch cut in up to four consecutive parts."""
+    step = -(-len(batch) // 4)
+    return [batch[at : at + step] for at in range(0, len(batch), step)]
 
 
 def _cores() -> int:
