@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path, PurePosixPath
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -160,3 +161,17 @@ def test_exclude_names_the_first_pattern_that_matches(tmp_path: Path) -> None:
     assert config.excluded(tmp_path / "drafts", is_dir=False) is None  # a file: not drafts/
     assert config.excluded(tmp_path / "notes" / "a.txt") == "*.txt"
     assert config.excluded(tmp_path / "notes" / "a.md") is None
+
+
+def test_patterns_are_relative_to_the_working_folder_reached_by_a_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = tmp_path / "real"
+    (real / "drafts").mkdir(parents=True)
+    (tmp_path / "link").symlink_to(real, target_is_directory=True)
+    monkeypatch.chdir(tmp_path / "link")
+    config = Config(exclude=("drafts/", "real"), per_file_ignores=(("drafts/*.md", ("OC01",)),))
+    assert config.excluded(Path("drafts") / "a.md") == "drafts/"
+    assert config.excluded(tmp_path / "link" / "drafts" / "a.md") == "drafts/"
+    assert config.excluded(Path("notes.md")) is None  # not "real": below the working folder
+    assert config.ignored_for(Path("drafts") / "a.md") == ("OC01",)

@@ -104,14 +104,14 @@ class Config(NamedTuple):
         if not patterns:
             return None
         try:
-            parts = path.resolve().relative_to((self.root or Path.cwd()).resolve()).parts
+            parts = path.resolve().relative_to(_base(self.root)).parts
         except ValueError:
             parts = (path.name,)
         for depth in range(1, len(parts) + 1):
-            relative = PurePosixPath(*parts[:depth])
             folder = depth < len(parts) or is_dir
-            if not _any_may_match(patterns, folder)(relative.name, str(relative)):
+            if not _any_may_match(patterns, folder)(parts[depth - 1], "/".join(parts[:depth])):
                 continue  # most paths: no pattern matches, known in one test
+            relative = PurePosixPath(*parts[:depth])
             for pattern in patterns:
                 if pattern.endswith("/") and not folder:
                     continue
@@ -122,9 +122,7 @@ class Config(NamedTuple):
     def ignored_for(self, file: Path) -> tuple[str, ...]:
         """Rules that ``per-file-ignores`` turns off for this file."""
         try:
-            relative = PurePosixPath(
-                file.resolve().relative_to((self.root or Path.cwd()).resolve()).as_posix()
-            )
+            relative = PurePosixPath(file.resolve().relative_to(_base(self.root)).as_posix())
         except ValueError:
             relative = PurePosixPath(file.as_posix())
         result: list[str] = []
@@ -132,6 +130,15 @@ class Config(NamedTuple):
             if _glob_match(relative, pattern):
                 result.extend(rules)
         return tuple(result)
+
+
+def _base(root: Path | None) -> Path:
+    """The folder that exclude and per-file-ignore patterns are relative to, resolved (the
+    working folder needs no resolving where POSIX holds: getcwd names no symbolic link)."""
+    if root is not None:
+        return root.resolve()
+    working = Path.cwd()
+    return working if os.name == "posix" else working.resolve()
 
 
 @lru_cache(maxsize=64)
