@@ -149,7 +149,7 @@ def _dispatch(
     files = [item for item in inputs if isinstance(item, Path)]
     task = partial(lint_batch_task, runner.options, f"{os.getpid()}-{uuid.uuid4()}")
     window: deque[tuple[Path, None] | tuple[None, Pending]] = deque()
-    for batch in batches(files):
+    for batch in batches(files, pool.workers):
         if len(batch) == 1 and file_size(batch[0]) >= BIG_FILE:
             window.append((batch[0], None))
         else:
