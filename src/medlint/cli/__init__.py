@@ -65,9 +65,10 @@ _EXIT_WORK = ("logging", "multiprocessing", "concurrent.futures")
 
 def _leave(exc: SystemExit) -> NoReturn:
     """Exit with ``exc``'s status, without the interpreter's teardown when nothing is left to
-    do but free memory (as mypy does): freeing every object of a run is 4% of linting a small
-    file. The usual exit otherwise: other threads, exit work, a profiler or tracer (cProfile,
-    coverage) that writes its results at exit, output that fails to flush."""
+    do but free memory (as mypy does): freeing every object of a run is about 10 ms, a tenth of
+    linting a 5 KB file (it touches all the run's memory). The usual exit otherwise: other
+    threads, exit work, a profiler or tracer (cProfile, coverage) that writes its results at
+    exit, output that fails to flush."""
     import os
     import threading
 
