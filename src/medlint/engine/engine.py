@@ -46,6 +46,12 @@ class TextResult(NamedTuple):
     profile: Profile
 
 
+# A rule's hit before the page's profile is known: the rule's id, where it is, how severe and
+# the values of its message. The Finding is built once, when the profile decides whether it
+# stands and how severe it is (see _in_profile).
+Found = tuple[str, Located, Severity, Mapping[str, object] | None]
+
+
 class Engine:
     """Chosen, compiled rules; :meth:`run` reads a text's chunks through them.
 
@@ -159,12 +165,12 @@ class TextRun:
         self.keep_directives = directives
         self.whole = {r.id: r.checker.start() for r in self.rules if r.whole_document}  # type: ignore[attr-defined]
         self.failed: set[str] = set()
-        self.findings: list[Finding] = []
+        self.found: list[Found] = []
         self.directives: list[Directive] = []
         self.problems: list[RuleProblem] = []
         self.last_line = 1
         self.profile_counts: dict[str, dict[str, int]] = {}  # cues of each kind of page
-        self.unsubjected: set[int] = set()  # findings whose claim names no subject nearby
+        self.unsubjected: set[int] = set()  # hits whose claim names no subject nearby
         # Rules excused by their ``unless`` anywhere in the text (``unless_scope: document``,
         # ``Engine.excusable``): looked for once per chunk, their findings dropped at the end.
         self.excused: set[str] = set()
@@ -256,10 +262,9 @@ class TextRun:
             self._timed_out(rule)
             return
         for hit in hits:
-            located = scan.locate(hit.start, hit.end)
             if not hit.subjected:
-                self.unsubjected.add(len(self.findings))
-            self.findings.append(_finding(rule, located, hit.severity, hit.values, self.path))
+                self.unsubjected.add(len(self.found))
+            self.found.append((rule.id, scan.locate(hit.start, hit.end), hit.severity, hit.values))
 
     def _excused(self, rule: Rule, scan: Scan) -> bool:
         """Whether the rule's ``unless`` has been found in the text, this chunk included."""
@@ -282,7 +287,7 @@ class TextRun:
         run that owns the whole text."""
         self.flush()
         return {
-            "findings": self.findings,
+            "found": self.found,
             "whole": self.whole,
             "failed": self.failed,
             "directives": self.directives,
@@ -295,9 +300,9 @@ class TextRun:
 
     def absorb(self, partial: Mapping[str, Any]) -> None:
         """Add a later stretch of the text, gathered by another run (a worker's)."""
-        base = len(self.findings)
+        base = len(self.found)
         self.unsubjected |= {base + number for number in partial["unsubjected"]}
-        self.findings.extend(partial["findings"])
+        self.found.extend(partial["found"])
         self.directives.extend(partial["directives"])
         known = {(p.rule, p.problem) for p in self.problems}
         self.problems.extend(p for p in partial["problems"] if (p.rule, p.problem) not in known)
@@ -314,40 +319,35 @@ class TextRun:
         """The findings of every rule (whole-document conclusions last, unsorted), read in the
         light of the page's profile, with the suppression comments seen: the filters come next."""
         self.flush()
-        findings = self.findings
+        found = self.found
         for rule in self.rules:
             if rule.id in self.whole and rule.id not in self.failed:
                 severity = self.engine.severity_of(rule)
                 conclusions = rule.checker.conclude(self.whole[rule.id], severity)  # type: ignore[attr-defined]
-                for located, level, values in conclusions:
-                    findings.append(_finding(rule, located, level, values, self.path))
+                found.extend((rule.id, *conclusion) for conclusion in conclusions)
         profile = self.engine.profiles.decide(self.profile_counts)
-        findings = _in_profile(findings, profile.name, self.rules, self.unsubjected)
-        if self.excused:
-            findings = [f for f in findings if f.rule not in self.excused]
+        findings = _in_profile(found, profile.name, self)
         return TextResult(findings, self.directives, self.problems, self.last_line, profile)
 
 
-def _in_profile(
-    findings: list[Finding], profile: str, rules: Sequence[Rule], unsubjected: set[int]
-) -> list[Finding]:
+def _in_profile(found: list[Found], profile: str, run: TextRun) -> list[Finding]:
     """The findings that stand on a page of this profile: each rule's ``profile`` policy
-    (``only``, ``skip``, ``lower``), and a claim without its subject nearby only on a
-    promotional page. Each finding is stamped with the profile."""
-    policies = {rule.id: rule.profile for rule in rules if rule.profile}
+    (``only``, ``skip``, ``lower``), a claim without its subject nearby only on a promotional
+    page, no rule's that is excused on the page. Each is built here, stamped with the profile."""
+    rules = {rule.id: rule for rule in run.rules}
     kept: list[Finding] = []
-    for number, finding in enumerate(findings):
-        policy = policies.get(finding.rule)
-        severity = finding.severity
-        if number in unsubjected and profile != "promotional":
+    for number, (rule_id, located, severity, values) in enumerate(found):
+        if rule_id in run.excused or (number in run.unsubjected and profile != "promotional"):
             continue
+        rule = rules[rule_id]
+        policy = rule.profile
         if policy:
             only = policy.get("only")
             if (only and profile not in only) or profile in policy.get("skip", ()):
                 continue
             if profile in policy.get("lower", ()):
                 severity = severity.lowered()
-        kept.append(finding._replace(severity=severity, profile=profile))
+        kept.append(_finding(rule, located, severity, values, run.path, profile))
     return kept
 
 
@@ -370,6 +370,7 @@ def _finding(
     severity: Severity,
     values: Mapping[str, object] | None,
     path: str | None,
+    profile: str,
 ) -> Finding:
     return Finding(
         rule=rule.id,
@@ -389,4 +390,5 @@ def _finding(
         end_column=located.end_column,
         shown="" if located.shown == located.match else located.shown,
         sentence=located.sentence,
+        profile=profile,
     )
