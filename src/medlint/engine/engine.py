@@ -388,7 +388,7 @@ def _finding(
         column=located.column,
         end_line=located.end_line,
         end_column=located.end_column,
-        shown="" if located.shown == located.match else located.shown,
+        shown=located.shown,
         sentence=located.sentence,
         profile=profile,
     )

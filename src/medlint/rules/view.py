@@ -40,7 +40,7 @@ class Located(NamedTuple):
     end_line: int
     end_column: int
     match: str  # the source text of the span
-    shown: str  # the prose of the span, white space folded (for messages)
+    shown: str  # the prose of the span, white space folded (for messages); "" if ``match``
     sentence: str  # the prose sentence around it (for fingerprints)
 
 
@@ -91,6 +91,8 @@ class Scan:
         source_start, source_end = document.source_span(start, end)
         line, column, end_line, end_column = self.place(source_start, source_end)
         index = self.sentence_index(start)
+        match = document.text[source_start:source_end]
+        shown = " ".join(document.prose[start:end].split())
         return Located(
             start=chunk.start + source_start,
             end=chunk.start + source_end,
@@ -98,8 +100,8 @@ class Scan:
             column=column,
             end_line=end_line,
             end_column=end_column,
-            match=document.text[source_start:source_end],
-            shown=" ".join(document.prose[start:end].split()),
+            match=match,
+            shown="" if shown == match else shown,
             sentence=document.sentences[index].text if index is not None else "",
         )
 
