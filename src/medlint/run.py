@@ -377,11 +377,15 @@ def _parallel(
         with ProcessPoolExecutor(
             max_workers=jobs, initializer=_start_worker, initargs=(options,)
         ) as pool:
-            results = pool.map(_lint_batch_in_worker, named)
-            for item in inputs:
-                if item == "-":
-                    yield outcome_of(runner, item, stdin)
-            for outcomes in results:
-                yield from outcomes
+            try:
+                results = pool.map(_lint_batch_in_worker, named)
+                for item in inputs:
+                    if item == "-":
+                        yield outcome_of(runner, item, stdin)
+                for outcomes in results:
+                    yield from outcomes
+            except BaseException:  # stopped early (a closed pipe, Ctrl-C): no batch is started
+                pool.shutdown(cancel_futures=True)
+                raise
     finally:
         _WORKER.clear()
