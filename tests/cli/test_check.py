@@ -336,7 +336,7 @@ def test_jobs(tmp_path: Path, jobs: str) -> None:
     code, out, err = check(jobs, "--select", "OC01", "draft.md", "copy.md")
     assert (code, out.splitlines(), err) == (
         1,
-        [OC01, "", OC01.replace("draft.md", "copy.md"), "Found 2 problems (2 errors) in 2 files."],
+        [OC01, OC01.replace("draft.md", "copy.md"), "Found 2 problems (2 errors) in 2 files."],
         "",
     )
 

@@ -85,8 +85,6 @@ class FindingWriter:
         for f in findings:
             self.count += 1
             if f.path != self.previous_path or self.count == 1:
-                if not self.full and self.count > 1:
-                    lines.append("\n")  # one group per file
                 self.shown_path = visible(f.path or "-")
             self.previous_path = f.path
             where = _paint(f"{self.shown_path}:{f.line}:{f.column}:", "1", color)
