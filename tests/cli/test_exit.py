@@ -50,6 +50,8 @@ def test_a_profiler_still_writes_its_results(tmp_path: Path) -> None:
     [
         # exit work registered by a module with some (logging's shutdown comes with it)
         "import atexit, logging\natexit.register(lambda: open('ran', 'w').close())\n",
+        # exit work registered alone (a site customisation, a profiler of one's own)
+        "import atexit\natexit.register(lambda: open('ran', 'w').close())\n",
         # a thread still at work, which the usual exit waits for
         "import threading, time\n"
         "threading.Thread(target=lambda: (time.sleep(0.3), open('ran', 'w').close())).start()\n",

@@ -59,8 +59,9 @@ def entry() -> None:
 
 
 # Modules whose exit work (atexit handlers: flushing logs, joining workers, removing their
-# temporary files) must run: with any of them loaded, medlint exits the usual way.
-_EXIT_WORK = ("logging", "multiprocessing", "concurrent.futures")
+# temporary files) must run: with any of them loaded, medlint exits the usual way. ``atexit``
+# is loaded only by whoever registers a handler (medlint's own runs never do).
+_EXIT_WORK = ("atexit", "logging", "multiprocessing", "concurrent.futures")
 
 
 def _leave(exc: SystemExit) -> NoReturn:
