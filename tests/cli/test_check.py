@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -491,3 +492,20 @@ def test_a_streamed_report_is_the_report_written_at_the_end(
     assert medlint(["check", *args, "--output-file", str(target)])[0] == code == 1
     assert streamed == target.read_text(encoding="utf-8")
     assert streamed.count("OC01") >= 12
+
+
+def test_the_collector_runs_less_often_during_the_run_and_as_before_after(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    during: list[tuple[int, ...]] = []
+    real_run = run_module.run
+
+    def watched(*args: object, **kwargs: object) -> RunResult:
+        during.append(gc.get_threshold())
+        return real_run(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(run_module, "run", watched)
+    before = gc.get_threshold()
+    assert check("draft.md")[0] == 1
+    assert during == [(200_000, 30, 30)]
+    assert gc.get_threshold() == before

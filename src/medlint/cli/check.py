@@ -200,7 +200,9 @@ def check(
         else None
     )
     # A run makes many small objects that live to its end (documents, findings), and few
-    # cycles: the collector runs less often, as mypy's builds have it (a dense run's CPU: -2%).
+    # cycles: the collector runs less often, as mypy's builds have it (a dense run's CPU: -2%),
+    # and as before once the run is over (check may be called in a longer-lived process).
+    threshold = gc.get_threshold()
     gc.set_threshold(200_000, 30, 30)
     try:
         result = (
@@ -210,6 +212,8 @@ def check(
         )
     except MedlintError as error:
         output.fail(error)
+    finally:
+        gc.set_threshold(*threshold)
     for message in (*result.errors, *result.problems):
         output.say(f"medlint: {message}")
     if write_baseline:
