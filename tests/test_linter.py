@@ -16,6 +16,8 @@ import medlint
 from helpers import JSON_KEYS
 from medlint.errors import ConfigError
 from medlint.linter import Linter
+from medlint.read.chunking import split
+from medlint.rules.profile import Profile
 
 DRAFT = (
     "Our stem cell protocol cures MS. Reactions are usually mild. "
@@ -112,3 +114,16 @@ def test_no_engine_state_is_read_or_written(tmp_path: Path) -> None:
     )
     assert after == before
     assert not (tmp_path / "home").exists()  # no ~/.cache/medlint either
+
+
+def test_how_a_text_was_read_is_given_by_every_way_of_linting_it(tmp_path: Path) -> None:
+    sale = "Our clinic offers ozone therapy. Book a free consultation today.\n"
+    page = tmp_path / "page.md"
+    page.write_text(sale, encoding="utf-8")
+    linter = Linter()
+    read: list[Profile] = []
+    linter.lint_text(sale, "markdown", profiles=read)
+    linter.lint_file(page, profiles=read)
+    chunks = list(split(sale, "markdown"))
+    linter.lint_batch([(chunks, "markdown", None), (chunks, "markdown", None)], profiles=read)
+    assert [profile.name for profile in read] == ["promotional"] * 4

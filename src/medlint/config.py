@@ -121,6 +121,8 @@ class Config(NamedTuple):
 
     def ignored_for(self, file: Path) -> tuple[str, ...]:
         """Rules that ``per-file-ignores`` turns off for this file."""
+        if not self.per_file_ignores:
+            return ()  # and no path to resolve
         try:
             relative = PurePosixPath(file.resolve().relative_to(_base(self.root)).as_posix())
         except ValueError:

@@ -125,10 +125,13 @@ class Linter:
         path: str | None = None,
         problems: list[RuleProblem] | None = None,
         jobs: int = 1,
+        *,
+        profiles: list[Profile] | None = None,
     ) -> list[Finding]:
         """Findings for one text, sorted by position (offsets count from after a BOM).
 
-        ``jobs`` > 1 spreads the chunks of a long text over worker processes."""
+        ``jobs`` > 1 spreads the chunks of a long text over worker processes; ``profiles``, if
+        given, receives how the text was read (see :meth:`lint_chunks`)."""
         text = arguments.text(text, "lint_text")
         format = arguments.format_name(format, "lint_text")
         path = arguments.path(path, "lint_text", optional=True)
@@ -139,7 +142,7 @@ class Linter:
         chunks = split(text, format)
         if is_mdx(path):
             chunks = _masked(chunks)
-        return self.lint_chunks(chunks, format, path, problems, jobs=jobs)
+        return self.lint_chunks(chunks, format, path, problems, jobs=jobs, profiles=profiles)
 
     def lint_file(
         self,
@@ -149,10 +152,12 @@ class Linter:
         jobs: int = 1,
         *,
         pool: Pool | None = None,
+        profiles: list[Profile] | None = None,
     ) -> list[Finding]:
         """Findings for one file, read in chunks (memory is bounded by the paragraph). Only a
         regular file of at most ``max_file_size`` bytes is read; else ``InputError``.
-        ``jobs`` > 1 or a ``pool`` (see :mod:`medlint.engine.parallel`) spreads the chunks."""
+        ``jobs`` > 1 or a ``pool`` (see :mod:`medlint.engine.parallel`) spreads the chunks;
+        ``profiles``, if given, receives how the file was read (see :meth:`lint_chunks`)."""
         from medlint.read.source import format_for
 
         name = arguments.path(path, "lint_file")
@@ -161,7 +166,9 @@ class Linter:
         problems = arguments.problems(problems, "lint_file")
         jobs = arguments.jobs(jobs, "lint_file")
         chunks = source_chunks(Path(name), chosen, name, self.max_file_size)
-        return self.lint_chunks(chunks, chosen, name, problems, jobs=jobs, pool=pool)
+        return self.lint_chunks(
+            chunks, chosen, name, problems, jobs=jobs, pool=pool, profiles=profiles
+        )
 
     def lint_chunks(
         self,
@@ -199,13 +206,19 @@ class Linter:
         return self._filtered(result, path, apply_suppressions)
 
     def lint_batch(
-        self, texts: Sequence[tuple[Sequence[Chunk], Format, str | None]]
+        self,
+        texts: Sequence[tuple[Sequence[Chunk], Format, str | None]],
+        *,
+        profiles: list[Profile] | None = None,
     ) -> list[tuple[list[Finding], list[RuleProblem]]]:
         """For each text, given as its chunks with its format and path: the findings and the
         rules skipped, as :meth:`lint_chunks` gives them, but with the literal prefilter run
-        once over all the texts, so many small files share its fixed cost."""
+        once over all the texts, so many small files share its fixed cost. ``profiles``, if
+        given, receives how each text was read, in order."""
         texts = arguments.batch(texts)
         results = self.engine.run_batch(texts)
+        if profiles is not None:
+            profiles.extend(result.profile for result in results)
         return [
             (self._filtered(result, path, self.suppressions), result.problems)
             for result, (_, _, path) in zip(results, texts, strict=True)

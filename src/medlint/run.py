@@ -20,6 +20,7 @@ from medlint.linter import Linter, RuleProblem
 from medlint.read.batches import BIG_FILE, batches, choose_jobs, file_size
 from medlint.read.chunking import Chunk
 from medlint.read.limits import DEFAULT_MAX_FILE_SIZE, SIZE_HINT, too_large
+from medlint.rules.profile import Profile
 from medlint.rules.rule import Rule
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ class RunResult:
         "findings",
         "paths",
         "problems",
+        "profiles",
         "rules",
         "sources",
     )
@@ -65,6 +67,7 @@ class RunResult:
         self.problems: list[RuleProblem] = []
         self.files_checked = 0
         self.paths: list[str] = []  # every file checked, in order
+        self.profiles: dict[str, Profile] = {}  # how each file checked was read, by its path
         self.fail_on = "warning"
         self.rules: tuple[Rule, ...] = ()
         self.sources: dict[str, str] = {}  # texts read from standard input, by their name
@@ -145,9 +148,11 @@ class Runner:
         read_stdin: Callable[[], bytes] | None,
         jobs: int = 1,
         pool: Pool | None = None,
+        profiles: list[Profile] | None = None,
     ) -> tuple[list[Finding], list[RuleProblem]]:
         """Findings for one input ('-' is standard input); raises MedlintError. A big file's
-        chunks are spread over ``jobs`` processes, or over ``pool``'s workers."""
+        chunks are spread over ``jobs`` processes, or over ``pool``'s workers. ``profiles``, if
+        given, receives how the input was read."""
         from medlint.read.source import decode, format_for, read_standard_input
 
         if path == "-":
@@ -159,23 +164,23 @@ class Runner:
                 raise InputError(too_large(limit, len(data)), path=name, hint=SIZE_HINT)
             text = decode(data, name)
             self.stdin_text = text
-            return self.lint_text(text, file, format_for(name))
+            return self.lint_text(text, file, format_for(name), profiles)
         file = Path(path)
         config = self.config_for(file)
         linter = self.linter_for(config)
         problems: list[RuleProblem] = []
-        big = (jobs > 1 or pool is not None) and file_size(file) >= BIG_FILE
-        findings = linter.lint_file(
-            file, None, problems, jobs=jobs if big else 1, pool=pool if big else None
-        )
-        return _without_ignored(findings, file, config, linter), problems
+        if (jobs > 1 or pool is not None) and file_size(file) < BIG_FILE:
+            jobs, pool = 1, None  # a small file is not worth spreading
+        findings = linter.lint_file(file, None, problems, jobs, pool=pool, profiles=profiles)
+        return without_ignored(findings, config.ignored_for(file), linter.selection), problems
 
     def lint_text(
-        self, text: str, file: Path | None, format: Format
+        self, text: str, file: Path | None, format: Format, profiles: list[Profile] | None = None
     ) -> tuple[list[Finding], list[RuleProblem]]:
         """Findings for a text that stands for ``file`` (None: unnamed), linted with the
         configuration nearest to that file as if it were read from it: standard input, or an
-        editor's unsaved buffer (under the same size limit as the file). Raises MedlintError."""
+        editor's unsaved buffer (under the same size limit as the file). Raises MedlintError.
+        ``profiles``, if given, receives how the text was read."""
         config = self.config_for(file)
         linter = self.linter_for(config)
         problems: list[RuleProblem] = []
@@ -185,9 +190,9 @@ class Runner:
             size = len(text.encode("utf-8", "surrogatepass"))
             if size > limit:
                 raise InputError(too_large(limit, size), path=name, hint=SIZE_HINT)
-        findings = linter.lint_text(text, format, name, problems)
+        findings = linter.lint_text(text, format, name, problems, profiles=profiles)
         if file is not None:
-            findings = _without_ignored(findings, file, config, linter)
+            findings = without_ignored(findings, config.ignored_for(file), linter.selection)
         return findings, problems
 
     def lint_batch(self, files: Sequence[Path]) -> list[Outcome]:
@@ -197,7 +202,7 @@ class Runner:
         from medlint.linter import source_chunks
         from medlint.read.source import format_for
 
-        outcomes: list[Outcome] = [([], [], None)] * len(files)
+        outcomes: list[Outcome] = [([], [], None, None)] * len(files)
         groups: dict[Linter, list[tuple[int, Path, Config, list[Chunk], Format]]] = {}
         for place, file in enumerate(files):
             try:
@@ -206,29 +211,23 @@ class Runner:
                 format = format_for(file)
                 chunks = list(source_chunks(file, format, str(file), linter.max_file_size))
             except MedlintError as error:
-                outcomes[place] = ([], [], str(error))
+                outcomes[place] = ([], [], str(error), None)
                 continue
             groups.setdefault(linter, []).append((place, file, config, chunks, format))
         for linter, members in groups.items():
             texts = [(chunks, format, str(file)) for _, file, _, chunks, format in members]
-            results = linter.lint_batch(texts)
-            for (place, file, config, _, _), (findings, problems) in zip(
-                members, results, strict=True
+            profiles: list[Profile] = []
+            results = linter.lint_batch(texts, profiles=profiles)
+            for (place, file, config, _, _), (findings, problems), profile in zip(
+                members, results, profiles, strict=True
             ):
-                outcomes[place] = (_without_ignored(findings, file, config, linter), problems, None)
+                kept = without_ignored(findings, config.ignored_for(file), linter.selection)
+                outcomes[place] = (kept, problems, None, profile)
         return outcomes
 
 
-Outcome = tuple[list[Finding], list[RuleProblem], str | None]
-
-
-def _without_ignored(
-    findings: list[Finding], file: Path, config: Config, linter: Linter
-) -> list[Finding]:
-    """The findings less the rules that the configuration's per-file-ignores turn off here."""
-    if not config.per_file_ignores:
-        return findings
-    return without_ignored(findings, config.ignored_for(file), linter.selection)
+# One input's findings, the rules skipped on it, its error as text, how it was read (or None).
+Outcome = tuple[list[Finding], list[RuleProblem], str | None, Profile | None]
 
 
 # Worker processes keep one Runner each (its Linters compile rules once per process). A worker
@@ -301,7 +300,7 @@ def run(
         outcomes = (outcome_of(runner, item, stdin, jobs) for item in inputs)
     else:
         outcomes = _in_batches(runner, inputs, stdin)
-    for item, (findings, problems, error) in zip(inputs, outcomes, strict=True):
+    for item, (findings, problems, error, profile) in zip(inputs, outcomes, strict=True):
         if error is not None:
             if error not in result.errors:  # a broken configuration: once, not once per file
                 result.errors.append(error)
@@ -312,6 +311,8 @@ def run(
         result.problems.extend(problems)
         result.files_checked += 1
         result.paths.append(str(item) if item != "-" else options.stdin_filename or "-")
+        if profile is not None:
+            result.profiles[result.paths[-1]] = profile
     if runner.stdin_text is not None:
         result.sources[options.stdin_filename or "-"] = runner.stdin_text
     if options.baseline is not None:
@@ -338,12 +339,13 @@ def outcome_of(
     jobs: int = 1,
     pool: Pool | None = None,
 ) -> Outcome:
-    """One input's outcome: its findings and skipped rules, or its error as text."""
+    """One input's outcome: its findings, skipped rules and profile, or its error as text."""
+    profiles: list[Profile] = []
     try:
-        findings, problems = runner.lint_one(item, stdin, jobs, pool)
+        findings, problems = runner.lint_one(item, stdin, jobs, pool, profiles)
     except MedlintError as error:
-        return [], [], str(error)
-    return findings, problems, None
+        return [], [], str(error), None
+    return findings, problems, None, profiles[-1] if profiles else None
 
 
 def _in_batches(

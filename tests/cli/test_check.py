@@ -384,6 +384,24 @@ def test_unwritable_output_file() -> None:
     )
 
 
+@pytest.mark.parametrize("jobs", ["--jobs=1", "--jobs=2"])
+def test_explain_says_how_the_run_read_each_input_standard_input_too(
+    tmp_path: Path, jobs: str
+) -> None:
+    """Each input as the run read it (with workers too): standard input as well."""
+    sale = "Our clinic offers ozone therapy. Book a free consultation today.\n"
+    (tmp_path / "a.md").write_text(sale, encoding="utf-8")
+    (tmp_path / "b.md").write_text(sale, encoding="utf-8")
+    arguments = ["check", "--isolated", "--explain", jobs, "a.md", "b.md", "-"]
+    result = CliRunner().invoke(main, arguments, input="Our clinic offers ozone therapy.\n")
+    explained = [line for line in result.stdout.splitlines() if ": read as " in line]
+    assert explained == [
+        "-: read as informational (no cue of another kind of page)",
+        "a.md: read as promotional ('book a free consultation', 'our clinic')",
+        "b.md: read as promotional ('book a free consultation', 'our clinic')",
+    ]
+
+
 def test_explain_says_how_each_file_was_read(tmp_path: Path) -> None:
     page = tmp_path / "page.md"
     page.write_text(

@@ -224,7 +224,7 @@ def check(
     )
     if explain:
         to_stdout = output_format in TEXT_FORMATS and output_file is None
-        output.explain(result.paths, to_stdout=to_stdout)
+        output.explain(result, to_stdout=to_stdout)
     sys.exit(exit_code(result, exit_zero))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -150,26 +150,15 @@ def write_atomically(target: str, content: str | Iterable[str]) -> None:
         fail(f"{target}: {error}")
 
 
-def explain(paths: Sequence[str], *, to_stdout: bool) -> None:
-    """One line per file: how medlint read the page, and the cues that decided it (on stdout
-    after a text report, else on stderr, so a JSON or SARIF report stays parseable)."""
-    from medlint.engine.engine import profile_of
-    from medlint.errors import MedlintError
-    from medlint.linter import source_chunks
-    from medlint.read.source import format_for
+def explain(result: RunResult, *, to_stdout: bool) -> None:
+    """One line per file: how medlint read the page, and the cues that decided it, as the run
+    read it (on stdout after a text report, else on stderr, so a JSON or SARIF report stays
+    parseable)."""
     from medlint.report.escape import visible
 
     stream = sys.stdout if to_stdout else sys.stderr
-    for path in paths:
-        if path == "-":
-            stream.write("-: standard input is not read twice; lint the file to explain it\n")
-            continue
-        try:
-            profile = profile_of(
-                source_chunks(Path(path), format_for(path), path), format_for(path)
-            )
-        except MedlintError as error:
-            stream.write(f"{visible(str(error))}\n")
-            continue
-        stream.write(f"{visible(path)}: read as {profile.explain()}\n")
+    for path in result.paths:
+        profile = result.profiles.get(path)
+        if profile is not None:
+            stream.write(f"{visible(path)}: read as {profile.explain()}\n")
     stream.flush()
