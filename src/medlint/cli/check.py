@@ -200,8 +200,8 @@ def check(
         else None
     )
     # A run makes many small objects that live to its end (documents, findings), and few
-    # cycles: the collector runs less often, as mypy's builds have it (a dense run: 1.6% fewer instructions),
-    # and as before once the run is over (check may be called in a longer-lived process).
+    # cycles: the collector runs less often, as mypy's builds have it (a dense run: 1.6% fewer
+    # instructions), and as before once the run is over (check may run in a longer-lived process).
     threshold = gc.get_threshold()
     gc.set_threshold(200_000, 30, 30)
     try:
