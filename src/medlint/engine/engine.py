@@ -136,15 +136,6 @@ class Engine:
         return [run.finish() for run in runs]
 
 
-def profile_of(chunks: Iterable[Chunk], format: Format, spec: ProfileSpec | None = None) -> Profile:
-    """How a text reads as a page (see :mod:`medlint.rules.profile`), without running rules."""
-    spec = spec or builtin_spec()
-    counts: dict[str, dict[str, int]] = {}
-    for chunk in chunks:
-        spec.count(_document(chunk, format).prose, counts)
-    return spec.decide(counts)
-
-
 class TextRun:
     """The state of linting one text, chunk by chunk: what whole-document rules have seen,
     the rules that failed on it, the findings and suppression comments so far."""
