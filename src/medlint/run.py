@@ -172,7 +172,7 @@ class Runner:
         if (jobs > 1 or pool is not None) and file_size(file) < BIG_FILE:
             jobs, pool = 1, None  # a small file is not worth spreading
         findings = linter.lint_file(file, None, problems, jobs, pool=pool, profiles=profiles)
-        return without_ignored(findings, config.ignored_for(file), linter.selection), problems
+        return _without_ignored(findings, file, config, linter), problems
 
     def lint_text(
         self, text: str, file: Path | None, format: Format, profiles: list[Profile] | None = None
@@ -192,7 +192,7 @@ class Runner:
                 raise InputError(too_large(limit, size), path=name, hint=SIZE_HINT)
         findings = linter.lint_text(text, format, name, problems, profiles=profiles)
         if file is not None:
-            findings = without_ignored(findings, config.ignored_for(file), linter.selection)
+            findings = _without_ignored(findings, file, config, linter)
         return findings, problems
 
     def lint_batch(self, files: Sequence[Path]) -> list[Outcome]:
@@ -221,13 +221,20 @@ class Runner:
             for (place, file, config, _, _), (findings, problems), profile in zip(
                 members, results, profiles, strict=True
             ):
-                kept = without_ignored(findings, config.ignored_for(file), linter.selection)
+                kept = _without_ignored(findings, file, config, linter)
                 outcomes[place] = (kept, problems, None, profile)
         return outcomes
 
 
 # One input's findings, the rules skipped on it, its error as text, how it was read (or None).
 Outcome = tuple[list[Finding], list[RuleProblem], str | None, Profile | None]
+
+
+def _without_ignored(
+    findings: list[Finding], file: Path, config: Config, linter: Linter
+) -> list[Finding]:
+    """The findings less the rules that the configuration's per-file-ignores turn off here."""
+    return without_ignored(findings, config.ignored_for(file), linter.selection)
 
 
 # Worker processes keep one Runner each (its Linters compile rules once per process). A worker

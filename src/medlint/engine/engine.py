@@ -138,7 +138,7 @@ class Engine:
 
 class TextRun:
     """The state of linting one text, chunk by chunk: what whole-document rules have seen,
-    the rules that failed on it, the findings and suppression comments so far."""
+    the rules that failed on it, the hits and suppression comments so far."""
 
     def __init__(
         self,

@@ -11,11 +11,10 @@ from medlint.findings import Finding
 def without_ignored(
     findings: Sequence[Finding], tokens: Iterable[str], selection: Selection
 ) -> list[Finding]:
-    """The findings less those of the rules ``tokens`` (ids, names, categories) stand for
-    (``findings`` itself when they stand for none)."""
+    """The findings less those of the rules ``tokens`` (ids, names, categories) stand for."""
     ignored: set[str] = set()
     for token in tokens:
         ignored |= selection.resolve(token) or set()
     if not ignored:
-        return findings if isinstance(findings, list) else list(findings)
+        return list(findings)
     return [f for f in findings if f.rule not in ignored]
