@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Final, Literal, NamedTuple
 
-from medlint.context.trie import trie_pattern
+from medlint.context.phrases import PhraseFinder
 from medlint.document.model import lower
 from medlint.errors import RulePackError
 
@@ -75,25 +75,8 @@ _FLAG_SETS: dict[Assessment, frozenset[str]] = {}
 _NO_CONTEXT = Assessment()
 
 
-def _cue_char(char: str) -> str:
-    if char == " ":
-        return r"\s+"
-    if char == "'":
-        return "['’]"
-    return re.escape(char)
-
-
-def _cue_source(phrases: list[str]) -> str:
-    """One trie-shaped pattern over the lower-cased sentence that finds every cue in one pass
-    ("n't" is the only cue that starts inside a word)."""
-    words = [p for p in phrases if not p.startswith("n'")]
-    suffixes = [p for p in phrases if p.startswith("n'")]
-    parts = []
-    if words:
-        parts.append(r"(?<!\w)" + trie_pattern(words, _cue_char) + r"(?!\w)")
-    if suffixes:
-        parts.append(r"(?<=\w)" + trie_pattern(suffixes, _cue_char) + r"(?!\w)")
-    return "|".join(parts) or r"(?!x)x"
+def _is_phrase(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
 
 
 def _normalise(text: str) -> str:
@@ -101,12 +84,12 @@ def _normalise(text: str) -> str:
 
 
 class Lexicon:
-    """Compiled cue phrases; build once (``Lexicon.load``) and reuse across sentences."""
+    """The cue phrases and what each cues; build once (``Lexicon.load``), reuse across sentences."""
 
     def __init__(self, entries: dict[str, tuple[tuple[CueKind, str], ...]], window: int) -> None:
         self.entries = entries
         self.window = window
-        self._pattern = re.compile(_cue_source(sorted(entries)))
+        self._phrases = PhraseFinder(entries)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Lexicon:
@@ -148,7 +131,7 @@ class Lexicon:
         def add(section: str, values: Any, kind: CueKind, direction: str) -> None:
             if values is None:
                 return
-            if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+            if not isinstance(values, list) or not all(map(_is_phrase, values)):
                 raise RulePackError(
                     f"'{section}' must be a list of phrases",
                     path=path,
@@ -183,10 +166,10 @@ class Lexicon:
         found: list[Cue] = []
         if lowered is None:
             lowered = lower(sentence)  # one character for one: offsets stay valid
-        for m in self._pattern.finditer(lowered):
-            text = sentence[m.start() : m.end()]
-            for kind, direction in self.entries.get(_normalise(m.group()), ()):
-                found.append(Cue(kind, m.start(), m.end(), text, direction))
+        for start, end, phrase in self._phrases.find(lowered):
+            text = sentence[start:end]
+            for kind, direction in self.entries[phrase]:
+                found.append(Cue(kind, start, end, text, direction))
         last_close = 0
         for quote in _QUOTE.finditer(sentence):
             found.append(Cue("quote", quote.start(), quote.end(), quote.group()))
