@@ -152,7 +152,21 @@ def _size(_context: click.Context, _option: click.Parameter, value: Any) -> int 
     help="Lint on a Dask cluster: its scheduler's address (tcp://HOST:8786), or local[:N] to "
     "start N workers here (needs the 'dask' extra).",
 )
-def check(
+def check(**arguments: Any) -> None:
+    """Lint text, Markdown, MDX and HTML files, folders, or '-' for standard input."""
+    # A run makes many small objects that live to its end (modules, rules, documents,
+    # findings), and few cycles: the collector runs less often, as mypy's builds have it (a
+    # dense run: 1.6% fewer instructions), and as before once the command is over (check may
+    # run in a longer-lived process).
+    threshold = gc.get_threshold()
+    gc.set_threshold(200_000, 30, 30)
+    try:
+        _check(**arguments)
+    finally:
+        gc.set_threshold(*threshold)
+
+
+def _check(
     paths: tuple[str, ...],
     output_format: str,
     statistics: bool,
@@ -165,7 +179,7 @@ def check(
     explain: bool,
     **settings: Any,
 ) -> None:
-    """Lint text, Markdown, MDX and HTML files, folders, or '-' for standard input."""
+    """The command itself, with the collector set as :func:`check` says."""
     from medlint.cli import output
     from medlint.errors import MedlintError
     from medlint.report import TEXT_FORMATS
@@ -199,11 +213,6 @@ def check(
         and "-" not in paths
         else None
     )
-    # A run makes many small objects that live to its end (documents, findings), and few
-    # cycles: the collector runs less often, as mypy's builds have it (a dense run: 1.6% fewer
-    # instructions), and as before once the run is over (check may run in a longer-lived process).
-    threshold = gc.get_threshold()
-    gc.set_threshold(200_000, 30, 30)
     try:
         result = (
             run(paths, options, on_findings=streamed.write if streamed else None)
@@ -212,8 +221,6 @@ def check(
         )
     except MedlintError as error:
         output.fail(error)
-    finally:
-        gc.set_threshold(*threshold)
     for message in (*result.errors, *result.problems):
         output.say(f"medlint: {message}")
     if write_baseline:
