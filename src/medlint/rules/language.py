@@ -28,10 +28,18 @@ _QUANTIFIERS = frozenset("*+?{")
 _IN_CLASS = re.compile(r"\\.|'", re.DOTALL)
 
 
+# What keeps a pattern from being widened by plain replacing: a class, an escaped space or ',
+# a run of spaces, a quantified space.
+_NOT_PLAIN = re.compile(r"\[|\\[ ']| [ *+?{]")
+
+
 @cache  # a pattern is widened for its literals, its edges and its source
 def widen(pattern: str) -> str:
     """Spaces outside character classes match any white space; ' matches ’ too."""
-    return _WIDENED.sub(lambda found: _widened(found, pattern), pattern)
+    if _NOT_PLAIN.search(pattern):
+        return _WIDENED.sub(lambda found: _widened(found, pattern), pattern)
+    # Each space and each ' on its own, none escaped (most patterns): the same, 5x faster.
+    return pattern.replace(" ", r"\s+").replace("'", "['’]")
 
 
 def _widened(found: re.Match[str], pattern: str) -> str:
