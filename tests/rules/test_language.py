@@ -297,3 +297,26 @@ def test_widening_examples() -> None:
     assert widen("a ?b") == r"a\s?b"
     assert widen("a  *b") == r"a\s+\s*b"
     assert widen(r"[a-z' ]\' x") == r"[a-z'’ ]\'\s+x"
+
+
+def _lower_escape_by_escape(source: str) -> str:
+    """Lower-casing a pattern as first written: escape by escape (the oracle of the test below)."""
+    from medlint.rules.language import _ESCAPE
+
+    out: list[str] = []
+    at = 0
+    for escape in _ESCAPE.finditer(source):
+        out += (source[at : escape.start()].lower(), escape.group())
+        at = escape.end()
+    return "".join([*out, source[at:].lower()])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="\\aAsSpP{}Lu.0 ÉéⅠⒶİ\n'", max_size=20))
+def test_lower_casing_a_pattern_keeps_its_escapes(source: str) -> None:
+    assert lower_pattern(source) == _lower_escape_by_escape(source)
+
+
+def test_lower_casing_examples() -> None:
+    assert lower_pattern(r"Cure\S+ \p{Lu}\N{BULLET} MS\w") == r"cure\S+ \p{Lu}\N{BULLET} ms\w"
+    assert lower_pattern(r"Cure\s+MS") == r"cure\s+ms"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 
+@cache  # where an installed package is does not change while it runs
 def rules_folder() -> Path:
     """The folder of the built-in packs (found without ``importlib.resources``, which costs
     ~9 ms to import)."""

@@ -60,8 +60,15 @@ def _widened(found: re.Match[str], pattern: str) -> str:
 _ESCAPE = re.compile(r"\\(?:[pPN]\{[^}]*\}?|.)", re.DOTALL)  # \S, \p{Lu}, \N{...}
 
 
+# An escape lower-casing may change: a backslash before anything but a-z (save p, for \p{Lu}),
+# a digit, white space or ASCII punctuation.
+_CASED_ESCAPE = re.compile(r"\\[^a-oq-z0-9\s!-/:-@\[-`{-~]")
+
+
 def lower_pattern(source: str) -> str:
     """Lower-case a pattern's literal letters, leaving escapes (``\\S``, ``\\p{Lu}``) intact."""
+    if not _CASED_ESCAPE.search(source):  # most sources: \s, \w, \b only
+        return source.lower()
     out: list[str] = []
     at = 0
     for escape in _ESCAPE.finditer(source):
