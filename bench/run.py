@@ -223,7 +223,9 @@ def main() -> int:
         ratio = timing.peak_mb / big_ours.peak_mb
         print(f"  {report} report of the 20 MB file peaks at {ratio:.2f}x the text report's memory")
     small = small_ours.seconds
-    print(f"  one 5 KB file in {small:.2f} s (target <= 0.12 s): {_met(small <= 0.12)}")
+    # An absolute time: proselint's own start in the same run shows what the host allowed.
+    beside = f"; proselint {small_theirs.seconds:.3f} s" if small_theirs else ""
+    print(f"  one 5 KB file in {small:.3f} s{beside} (target <= 0.12 s): {_met(small <= 0.12)}")
     if small_theirs and many_theirs and big_theirs:
         many = many_theirs.seconds / many_ours.seconds
         big = big_theirs.seconds / big_ours.seconds
